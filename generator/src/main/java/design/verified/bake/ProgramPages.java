@@ -1,0 +1,98 @@
+package design.verified.bake;
+
+import design.verified.data.Catalog;
+import design.verified.data.Chart;
+import design.verified.data.Fact;
+import design.verified.data.Table;
+import design.verified.discover.Page;
+import design.verified.discover.Program;
+import design.verified.discover.Reference;
+import design.verified.discover.SourceTree;
+import design.verified.run.ProgramResult;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One generated page per program: its whole source, its output, the facts, tables and charts it
+ * defines, and the pages that show them. "Show the program" links land here, so a reader can open
+ * the code behind any number without leaving the site.
+ */
+final class ProgramPages {
+
+    static final String FOLDER = "programs";
+
+    private ProgramPages() {
+    }
+
+    static void write(Catalog catalog, SourceTree sources, Path folder) {
+        Map<String, Set<Page>> usedBy = usage(catalog, sources);
+        for (Program p : catalog.programs().values()) {
+            Baker.write(folder.resolve(p.id() + ".adoc"), page(p, catalog, usedBy.getOrDefault(p.id(), Set.of())));
+        }
+    }
+
+    private static String page(Program p, Catalog catalog, Set<Page> usedBy) {
+        ProgramResult result = catalog.result(p.id());
+        StringBuilder a = new StringBuilder();
+        a.append("= ").append(p.simpleName()).append(".java\n")
+                .append(":jbake-type: program\n:jbake-status: published\n")
+                .append(":description: The program ").append(p.source()).append(" and what it computed in this build.\n\n");
+        a.append("`").append(p.source()).append("` is compiled and run by every build of this site");
+        a.append(result.hasMain() ? "; its output below is from that run.\n\n" : ".\n\n");
+        if (!usedBy.isEmpty()) {
+            a.append("Shown on: ");
+            a.append(String.join(", ", usedBy.stream()
+                    .map(pg -> "xref:" + "../".repeat(depth(p)) + pg.output().replaceFirst("\\.html$", ".adoc")
+                            + "[" + pg.title().replace("]", "\\]") + "]").toList()));
+            a.append(".\n\n");
+        }
+        a.append("== Source\n\n[source,java]\n----\n").append(p.text().stripTrailing()).append("\n----\n\n");
+        if (result.hasMain()) {
+            a.append("== Output\n\n[.output]\n....\n").append(result.stdout().stripTrailing()).append("\n....\n\n");
+        }
+        Map<String, Fact> facts = new TreeMap<>();
+        catalog.facts().values().stream().filter(f -> f.origin().id().equals(p.id())).forEach(f -> facts.put(f.id(), f));
+        if (!facts.isEmpty()) {
+            a.append("== Facts\n\nNumbers this program computes for pages to quote.\n\n[cols=\"2,1\"]\n|===\n|Name |Value\n\n");
+            facts.values().forEach(f -> a.append("|`").append(f.id()).append("` |fact:").append(f.id()).append("[]\n"));
+            a.append("|===\n\n");
+        }
+        for (Table t : catalog.tables().values()) {
+            if (t.origin().id().equals(p.id())) {
+                a.append("== Table `").append(t.id()).append("`\n\ntable::").append(t.id()).append("[]\n\n");
+            }
+        }
+        for (Chart c : catalog.charts().values()) {
+            if (c.origin().id().equals(p.id())) {
+                a.append("== Chart `").append(c.id()).append("`\n\nchart::").append(c.id())
+                        .append("[caption=\"").append(c.id()).append("\", alt=\"The chart ").append(c.id())
+                        .append(" as this program computes it; the pages that show it describe it in words.\"]\n\n");
+            }
+        }
+        return a.toString();
+    }
+
+    private static int depth(Program p) {
+        return (int) (FOLDER + "/" + p.id()).chars().filter(c -> c == '/').count();
+    }
+
+    private static Map<String, Set<Page>> usage(Catalog catalog, SourceTree sources) {
+        Map<String, Set<Page>> usedBy = new TreeMap<>();
+        for (Page page : sources.pages()) {
+            for (Reference ref : page.references()) {
+                String programId = switch (ref.kind()) {
+                    case SNIPPET -> ref.name();
+                    case FACT -> catalog.fact(ref.name()).origin().id();
+                    case TABLE -> catalog.table(ref.name()).origin().id();
+                    case CHART -> catalog.chart(ref.name()).origin().id();
+                };
+                usedBy.computeIfAbsent(programId, k -> new TreeSet<>((x, y) -> x.source().compareTo(y.source()))).add(page);
+            }
+        }
+        return usedBy;
+    }
+}

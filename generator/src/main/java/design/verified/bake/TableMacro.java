@@ -1,0 +1,54 @@
+package design.verified.bake;
+
+import design.verified.data.Table;
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.extension.BlockMacroProcessor;
+import org.asciidoctor.extension.Name;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code table::foundations.latency-ladder[caption="..."]}: a table whose rows a program generated, so
+ * derived columns (ratios, per-day from per-second) are computed, never typed.
+ */
+@Name("table")
+public final class TableMacro extends BlockMacroProcessor {
+
+    @Override
+    public Object process(StructuralNode parent, String target, Map<String, Object> attributes) {
+        BakeContext bake = BakeContext.current();
+        Table table = bake.catalog().table(target);
+        if (table == null) {
+            return createBlock(parent, "pass", MacroSupport.fail("unknown table '" + target + "'"));
+        }
+        Map<String, String> attrs = MacroSupport.strings(attributes);
+        String caption = attrs.getOrDefault("caption", attrs.getOrDefault("title", ""));
+        String link = bake.rootPath() + Html.programPage(table.origin().id());
+        StringBuilder html = new StringBuilder();
+        html.append("<div class=\"table-wrap\"><table class=\"tableblock frame-all grid-all stretch verified\" data-table=\"")
+                .append(Html.escape(table.id())).append("\">\n");
+        html.append("<caption class=\"title\">").append(Html.escape(caption))
+                .append(" <a class=\"table-program\" href=\"").append(Html.escape(link))
+                .append("\">Computed by ").append(Html.escape(table.origin().source())).append("</a></caption>\n");
+        html.append("<thead><tr>");
+        for (String h : table.header()) {
+            html.append("<th class=\"tableblock\">").append(Html.escape(h)).append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : table.rows()) {
+            html.append("<tr>");
+            for (String cell : row) {
+                html.append("<td class=\"tableblock").append(looksNumeric(cell) ? " numeric" : "").append("\">")
+                        .append(Html.escape(cell)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody></table></div>");
+        return createBlock(parent, "pass", html.toString());
+    }
+
+    private static boolean looksNumeric(String cell) {
+        return cell.matches("[~≈<>]?\\s*[-+]?[\\d.,]+\\s*\\S{0,6}");
+    }
+}

@@ -1,0 +1,145 @@
+package design.verified.run;
+
+import design.verified.BuildFailure;
+import design.verified.Hashing;
+import design.verified.Problem;
+import design.verified.compile.CompiledPrograms;
+import design.verified.compile.SnippetLibraries;
+import design.verified.discover.Program;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Stage 3: runs every program that is not in the cache, on a small pool of worker JVMs, and returns
+ * all results or fails with one problem per failed program.
+ */
+public final class ProgramRunner {
+
+    /** Changes whenever the worker's code changes, so results from an older runner are not reused. */
+    private static final String RUNNER_VERSION = workerFingerprint();
+
+    private final RunCache cache;
+    private final SnippetLibraries libraries;
+    private final int workers;
+    private final int heapMegabytes;
+
+    public ProgramRunner(Path cacheRoot, SnippetLibraries libraries) {
+        this(cacheRoot, libraries, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 512);
+    }
+
+    public ProgramRunner(Path cacheRoot, SnippetLibraries libraries, int workers, int heapMegabytes) {
+        this.cache = new RunCache(cacheRoot);
+        this.libraries = libraries;
+        this.workers = workers;
+        this.heapMegabytes = heapMegabytes;
+    }
+
+    public RunResults runAll(List<Program> programs, CompiledPrograms compiled) {
+        Map<String, ProgramResult> results = Collections.synchronizedMap(new TreeMap<>());
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedQueue<Program> pending = new ConcurrentLinkedQueue<>();
+        Map<String, String> keys = new TreeMap<>();
+        for (Program p : programs) {
+            String key = cacheKey(p, compiled);
+            keys.put(p.id(), key);
+            cache.get(key).ifPresentOrElse(r -> results.put(p.id(), r), () -> pending.add(p));
+        }
+        int executed = pending.size();
+        if (!pending.isEmpty()) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, pending.size()));
+            try {
+                List<Future<?>> lanes = new ArrayList<>();
+                for (int i = 0; i < Math.min(workers, pending.size()); i++) {
+                    lanes.add(pool.submit(() -> drain(pending, compiled, keys, results, problems)));
+                }
+                for (Future<?> lane : lanes) {
+                    lane.get();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("the run stage itself failed", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        if (!problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort((a, b) -> a.location().compareTo(b.location()));
+            throw new BuildFailure("run", sorted);
+        }
+        return new RunResults(Map.copyOf(results), executed);
+    }
+
+    /** One lane: a worker JVM taking programs off the queue, replaced whenever a program spoils it. */
+    private void drain(ConcurrentLinkedQueue<Program> pending, CompiledPrograms compiled, Map<String, String> keys,
+                       Map<String, ProgramResult> results, List<Problem> problems) {
+        WorkerProcess worker = null;
+        try {
+            Program p;
+            while ((p = pending.poll()) != null) {
+                if (worker == null || !worker.isAlive()) {
+                    worker = WorkerProcess.start(compiled.classesDir(), libraries.classpath(), heapMegabytes);
+                }
+                try {
+                    WorkerProtocol.Response r = worker.run(new WorkerProtocol.Request(p.id(), p.className()), p.timeout());
+                    if (r.error() == null) {
+                        ProgramResult result = new ProgramResult(p.id(), r.hasMain(), r.stdout(), r.facts(), r.tables(),
+                                r.charts(), r.millis(), false);
+                        cache.put(keys.get(p.id()), result);
+                        results.put(p.id(), result);
+                    } else {
+                        problems.add(Problem.at(p.source(), r.line(), r.error() + stderrTail(r.stderr())));
+                        worker.close();
+                        worker = null;
+                    }
+                } catch (WorkerProcess.WorkerLost lost) {
+                    problems.add(Problem.in(p.source(), lost.getMessage()));
+                    worker.close();
+                    worker = null;
+                }
+            }
+        } finally {
+            if (worker != null) {
+                worker.close();
+            }
+        }
+    }
+
+    private static String stderrTail(String stderr) {
+        if (stderr == null || stderr.isBlank()) {
+            return "";
+        }
+        String[] lines = stderr.strip().split("\n");
+        int from = Math.max(0, lines.length - 5);
+        return "\n    stderr: " + String.join("\n    stderr: ", List.of(lines).subList(from, lines.length));
+    }
+
+    private String cacheKey(Program p, CompiledPrograms compiled) {
+        return Hashing.sha256().add(RUNNER_VERSION).add(System.getProperty("java.version"))
+                .add(libraries.fingerprint()).add(compiled.fingerprints().get(p.id()))
+                .add(p.timeout().toString()).add(Integer.toString(heapMegabytes)).hex().substring(0, 32);
+    }
+
+    private static String workerFingerprint() {
+        Hashing h = Hashing.sha256();
+        for (Class<?> c : List.of(Worker.class, WorkerProtocol.class)) {
+            try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+                h.add(in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return h.hex();
+    }
+}

@@ -1,0 +1,43 @@
+package design.verified.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Results of earlier runs, one JSON file per cache key. Only successes are stored. Deleting the folder
+ * is always safe: every entry can be recomputed.
+ */
+final class RunCache {
+    private final Path dir;
+
+    RunCache(Path cacheRoot) {
+        this.dir = cacheRoot.resolve("runs");
+    }
+
+    Optional<ProgramResult> get(String key) {
+        Path file = dir.resolve(key + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(WorkerProtocol.JSON.readValue(file.toFile(), ProgramResult.class).asCached());
+        } catch (IOException e) {
+            return Optional.empty(); // a damaged entry is simply recomputed
+        }
+    }
+
+    void put(String key, ProgramResult result) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            WorkerProtocol.JSON.writeValue(tmp.toFile(), result);
+            Files.move(tmp, dir.resolve(key + ".json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package design.verified.run;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The build's handle on one worker JVM: send a request, wait for the answer within a time limit. */
+final class WorkerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final PrintStream requests;
+    private final BufferedReader responses;
+
+    private WorkerProcess(Process process) {
+        this.process = process;
+        this.requests = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        this.responses = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    static WorkerProcess start(Path classes, String librariesClasspath, int heapMegabytes) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
+                "-Djava.security.manager=allow", "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC",
+                "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
+                "-cp", workerClasspath(), Worker.class.getName(), classes.toString(), librariesClasspath));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return new WorkerProcess(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a worker JVM", e);
+        }
+    }
+
+    /** Only what the worker needs: its own classes and Jackson. Snippets never see this class path. */
+    private static String workerClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (Class<?> c : List.of(Worker.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class)) {
+            try {
+                String entry = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                if (!entries.contains(entry)) {
+                    entries.add(entry);
+                }
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * Runs one program. Returns its response, or throws {@link WorkerLost} when the time limit passed or
+     * the JVM died; the worker is unusable afterwards in both cases.
+     */
+    WorkerProtocol.Response run(WorkerProtocol.Request request, Duration timeout) throws WorkerLost {
+        try {
+            requests.println(WorkerProtocol.JSON.writeValueAsString(request));
+        } catch (IOException e) {
+            throw new WorkerLost(describeDeath());
+        }
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(this::readLine);
+        try {
+            String line = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (line == null) {
+                throw new WorkerLost(describeDeath());
+            }
+            return WorkerProtocol.JSON.readValue(line, WorkerProtocol.Response.class);
+        } catch (TimeoutException e) {
+            close();
+            throw new WorkerLost("did not finish within " + seconds(timeout)
+                    + " (an endless loop? raise the limit with a '// run: timeout=20s' line if the work is real)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new WorkerLost("interrupted");
+        } catch (ExecutionException | IOException e) {
+            throw new WorkerLost(describeDeath());
+        }
+    }
+
+    private String readLine() {
+        try {
+            return responses.readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private String describeDeath() {
+        try {
+            int code = process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            return "stopped the JVM running it (exit code " + code + "); a program must return from main normally";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "stopped the JVM running it";
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        requests.close();
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static final class WorkerLost extends Exception {
+        WorkerLost(String message) {
+            super(message);
+        }
+    }
+}
