@@ -73,7 +73,12 @@ public final class FactFormat {
             v /= step;
             i++;
         }
-        return grouped(v, decimals == null ? (Math.abs(v) >= 100 || i == 0 ? 0 : 1) : decimals) + sep + units[i];
+        if (decimals != null) {
+            return grouped(v, decimals) + sep + units[i];
+        }
+        // three significant digits, trailing zeros trimmed: 208K, 40M, 1.2B, 10.8 TB
+        int places = Math.abs(v) >= 100 || i == 0 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
+        return grouped(v, places).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "") + sep + units[i];
     }
 
     /** Grouped digits with half-up rounding, the rounding a reader does by hand. */

@@ -27,6 +27,8 @@ class FactFormatTest {
     void formatsScaleAndLabel() {
         assertEquals("300M", FactFormat.format(300_000_000L, Map.of("format", "compact")));
         assertEquals("10.8 TB", FactFormat.format(1.08e13, Map.of("format", "bytes")));
+        assertEquals("40M", FactFormat.format(4.0e7, Map.of("format", "compact")));
+        assertEquals("1.25 GB", FactFormat.format(1.25e9, Map.of("format", "bytes")));
         assertEquals("60%", FactFormat.format(0.6, Map.of("format", "percent")));
         assertEquals("9.9%", FactFormat.format(0.0994, Map.of("format", "percent", "decimals", "1")));
         assertEquals("150 ms", FactFormat.format(150.0, Map.of("unit", "ms")));
