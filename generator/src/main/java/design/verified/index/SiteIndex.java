@@ -29,10 +29,7 @@ import java.util.stream.Stream;
  */
 public final class SiteIndex {
 
-    private SiteIndex() {
-    }
-
-    public static Summary write(Path site, SourceTree sources, Catalog catalog) {
+    public Summary write(Path site, SourceTree sources, Catalog catalog) {
         List<Path> html = htmlFiles(site);
         Map<String, String> sourceOf = new HashMap<>();
         sources.pages().forEach(p -> sourceOf.put(p.output(), p.source()));

@@ -40,14 +40,12 @@ public final class Worker {
     static final int OUTPUT_CAP_BYTES = 100 * 1024;
     private static final Pattern LOCAL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
-    private final Path classes;
     private final ClassLoader libraries;
     private final Properties baselineProperties;
     private volatile Integer exitStatus;
     private volatile boolean exiting;
 
-    private Worker(Path classes, ClassLoader libraries) {
-        this.classes = classes;
+    private Worker(ClassLoader libraries) {
         this.libraries = libraries;
         this.baselineProperties = (Properties) System.getProperties().clone();
     }
@@ -56,13 +54,12 @@ public final class Worker {
         PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         List<URL> jars = new ArrayList<>();
-        if (args.length > 1 && !args[1].isBlank()) {
-            for (String jar : args[1].split(File.pathSeparator)) {
+        if (args.length > 0 && !args[0].isBlank()) {
+            for (String jar : args[0].split(File.pathSeparator)) {
                 jars.add(Path.of(jar).toUri().toURL());
             }
         }
-        Worker worker = new Worker(Path.of(args[0]),
-                new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
+        Worker worker = new Worker(new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
         worker.guardExit();
         String line;
         while ((line = in.readLine()) != null) {
@@ -115,7 +112,7 @@ public final class Worker {
         long start = System.nanoTime();
         Execution execution = new Execution(request);
         ThreadGroup group = new ThreadGroup("program " + request.programId());
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, libraries)) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{Path.of(request.classesDir()).toUri().toURL()}, libraries)) {
             Thread main = new Thread(group, () -> execution.execute(loader), "main");
             main.setContextClassLoader(loader);
             main.start();

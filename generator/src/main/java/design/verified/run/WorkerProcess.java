@@ -34,13 +34,13 @@ final class WorkerProcess implements AutoCloseable {
         this.responses = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static WorkerProcess start(Path classes, String librariesClasspath, int heapMegabytes) {
+    static WorkerProcess start(String librariesClasspath, int heapMegabytes) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
                 "-Djava.security.manager=allow", "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC",
                 "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
-                "-cp", workerClasspath(), Worker.class.getName(), classes.toString(), librariesClasspath));
+                "-cp", workerClasspath(), Worker.class.getName(), librariesClasspath));
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             return new WorkerProcess(p);

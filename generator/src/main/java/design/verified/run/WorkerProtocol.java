@@ -14,7 +14,7 @@ final class WorkerProtocol {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    record Request(String programId, String className) {
+    record Request(String programId, String className, String classesDir) {
     }
 
     /**

@@ -104,8 +104,8 @@ final class FixtureSite {
     /** Builds the fixture; returns the failure, or null when the build succeeded. */
     BuildFailure build() {
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        try {
-            new SiteBuild(SiteLayout.at(root), console).build();
+        try (SiteBuild build = new SiteBuild(SiteLayout.at(root), console)) {
+            build.build();
             return null;
         } catch (BuildFailure failure) {
             return failure;
