@@ -78,7 +78,7 @@ public final class SiteBuild implements AutoCloseable {
                     c -> c.facts().size() + " facts, " + c.tables().size() + " tables, " + c.charts().size() + " charts"
                             + (c.unusedPrograms().isEmpty() ? "" : "; shown nowhere: " + String.join(", ", c.unusedPrograms())));
             asciidoctor.join();
-            stage("bake", () -> baker.bake(sources, catalog, staging, layout.site()),
+            stage("bake", () -> baker.bake(sources, catalog, BuildInfo.of(layout.root()), staging, layout.site()),
                     r -> r.rendered() + " of " + r.pages() + " pages rendered");
             stage("index", () -> index.write(staging, sources, catalog), s -> s.htmlFiles() + " HTML files, links ok");
             stage("publish", () -> {

@@ -2,6 +2,7 @@ package design.verified.bake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import design.verified.BuildFailure;
+import design.verified.BuildInfo;
 import design.verified.Hashing;
 import design.verified.Problem;
 import design.verified.SiteLayout;
@@ -66,7 +67,7 @@ public final class Baker implements AutoCloseable {
      * Bakes into {@code destination} (empty). When the previous bake of this session succeeded and was
      * published at {@code published}, unchanged pages are copied from there instead of rendered.
      */
-    public Result bake(SourceTree sources, Catalog catalog, Path destination, Path published) {
+    public Result bake(SourceTree sources, Catalog catalog, BuildInfo build, Path destination, Path published) {
         Path stagedContent = stage.resolve("content");
         Path data = stage.resolve("data");
         Map<String, String> staged = new TreeMap<>();
@@ -77,7 +78,7 @@ public final class Baker implements AutoCloseable {
         }
         ProgramPages.pages(catalog, sources).forEach((relative, text) -> staged.put(relative, text));
         boolean structureChanged = syncStage(stagedContent, staged, layout.content());
-        boolean navigationChanged = writeIfChanged(data.resolve("site.yaml"), Navigation.yaml(sources.pages()));
+        boolean navigationChanged = writeIfChanged(data.resolve("site.yaml"), Navigation.yaml(sources.pages(), build));
         boolean incremental = primed && !structureChanged && !navigationChanged && Files.isDirectory(published);
         if (incremental) {
             copyTree(published, destination);

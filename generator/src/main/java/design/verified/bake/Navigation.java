@@ -19,7 +19,7 @@ final class Navigation {
     private Navigation() {
     }
 
-    static String yaml(List<Page> pages) {
+    static String yaml(List<Page> pages, design.verified.BuildInfo build) {
         List<Map<String, Object>> course = new ArrayList<>();
         pages.stream().filter(p -> p.type().equals("module"))
                 .sorted(Comparator.comparingInt(Page::order)).forEach(p -> course.add(entry(p, "module")));
@@ -31,6 +31,7 @@ final class Navigation {
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("course", course);
         site.put("pages", other);
+        site.put("build", Map.of("commit", build.commit(), "shortCommit", build.shortCommit(), "date", build.date()));
         try {
             // JSON is valid YAML, and JBake reads .yaml data files
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(site);
