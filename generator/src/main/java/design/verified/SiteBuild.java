@@ -28,6 +28,9 @@ import java.util.function.Supplier;
  */
 public final class SiteBuild implements AutoCloseable {
 
+    /** False only in bench/, to measure the bake without compiling or running programs. */
+    private static final boolean VERIFY = !"false".equals(System.getProperty("site.verify"));
+
     private final SiteLayout layout;
     private final PrintStream console;
     private final SnippetCompiler compiler;
@@ -70,13 +73,18 @@ public final class SiteBuild implements AutoCloseable {
         try {
             SourceTree sources = stage("discover", () -> Discovery.scan(layout),
                     s -> s.pages().size() + " pages, " + s.programs().size() + " programs, " + s.referenceCount() + " references");
-            CompiledPrograms compiled = stage("compile", () -> compiler.compile(sources.programs()),
-                    c -> c.compiled() + " of " + sources.programs().size() + " programs compiled");
-            RunResults runs = stage("run", () -> runner.runAll(sources.programs(), compiled),
-                    r -> r.executed() + " ran, " + (r.byProgram().size() - r.executed()) + " from cache");
-            Catalog catalog = stage("charts & facts", () -> Catalog.assemble(sources, runs),
-                    c -> c.facts().size() + " facts, " + c.tables().size() + " tables, " + c.charts().size() + " charts"
-                            + (c.unusedPrograms().isEmpty() ? "" : "; shown nowhere: " + String.join(", ", c.unusedPrograms())));
+            Catalog catalog;
+            if (VERIFY) {
+                CompiledPrograms compiled = stage("compile", () -> compiler.compile(sources.programs()),
+                        c -> c.compiled() + " of " + sources.programs().size() + " programs compiled");
+                RunResults runs = stage("run", () -> runner.runAll(sources.programs(), compiled),
+                        r -> r.executed() + " ran, " + (r.byProgram().size() - r.executed()) + " from cache");
+                catalog = stage("charts & facts", () -> Catalog.assemble(sources, runs),
+                        c -> c.facts().size() + " facts, " + c.tables().size() + " tables, " + c.charts().size() + " charts"
+                                + (c.unusedPrograms().isEmpty() ? "" : "; shown nowhere: " + String.join(", ", c.unusedPrograms())));
+            } else {
+                catalog = stage("unverified", () -> Catalog.unverified(sources), c -> "programs skipped (benchmark only)");
+            }
             asciidoctor.join();
             stage("bake", () -> baker.bake(sources, catalog, BuildInfo.of(layout.root()), staging, layout.site()),
                     r -> r.rendered() + " of " + r.pages() + " pages rendered");

@@ -88,7 +88,7 @@ public final class Baker implements AutoCloseable {
         }
 
         Engines.register("adoc", engine().mappingPagesFrom(stagedContent));
-        BakeContext context = new BakeContext(catalog);
+        BakeContext context = new BakeContext(catalog, layout.root());
         BakeContext.open(context);
         List<Problem> problems = new ArrayList<>();
         int rendered;

@@ -57,6 +57,35 @@ public final class Catalog {
         return catalog;
     }
 
+    /**
+     * A catalog in which every name a page uses resolves to a stand-in (zero, an empty table, a one-point
+     * chart), built without compiling or running anything. Only for measuring what the bake costs on its
+     * own (bench/); such a site is never published as verified.
+     */
+    public static Catalog unverified(SourceTree sources) {
+        Map<String, ProgramResult> results = new TreeMap<>();
+        sources.programs().forEach(p -> results.put(p.id(), new ProgramResult(p.id(), true, "(not run)", Map.of(),
+                Map.of(), Map.of(), 0, false)));
+        Catalog catalog = new Catalog(sources, new RunResults(results, 0));
+        JsonNode stand = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .set("series", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode()
+                        .add(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "line")
+                                .set("data", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().add(0))));
+        Program anyProgram = sources.programs().isEmpty() ? null : sources.programs().get(0);
+        for (Page page : sources.pages()) {
+            for (Reference ref : page.references()) {
+                switch (ref.kind()) {
+                    case FACT -> catalog.facts.putIfAbsent(ref.name(), new Fact(ref.name(), 0L, anyProgram));
+                    case TABLE -> catalog.tables.putIfAbsent(ref.name(), new Table(ref.name(), List.of("-"),
+                            List.of(List.of("-")), anyProgram));
+                    case CHART -> catalog.charts.putIfAbsent(ref.name(), new Chart(ref.name(), stand, anyProgram));
+                    case SNIPPET -> { }
+                }
+            }
+        }
+        return catalog;
+    }
+
     private void collect(Program p, ProgramResult r, List<Problem> problems) {
         String area = p.area();
         r.facts().forEach((name, value) -> {

@@ -61,6 +61,7 @@ public final class Worker {
         }
         Worker worker = new Worker(new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
         worker.guardExit();
+        protocolOut.println(WorkerProtocol.READY); // start-up is not charged to the first program's time limit
         String line;
         while ((line = in.readLine()) != null) {
             WorkerProtocol.Request request = WorkerProtocol.JSON.readValue(line, WorkerProtocol.Request.class);

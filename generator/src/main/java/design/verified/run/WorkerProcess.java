@@ -24,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 /** The build's handle on one worker JVM: send a request, wait for the answer within a time limit. */
 final class WorkerProcess implements AutoCloseable {
 
+    private static final int STARTUP_LIMIT_SECONDS = 120;
+
     private final Process process;
     private final PrintStream requests;
     private final BufferedReader responses;
@@ -43,7 +45,9 @@ final class WorkerProcess implements AutoCloseable {
                 "-cp", workerClasspath(), Worker.class.getName(), librariesClasspath));
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            return new WorkerProcess(p);
+            WorkerProcess worker = new WorkerProcess(p);
+            worker.awaitReady();
+            return worker;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a worker JVM", e);
         }
@@ -84,7 +88,7 @@ final class WorkerProcess implements AutoCloseable {
             return WorkerProtocol.JSON.readValue(line, WorkerProtocol.Response.class);
         } catch (TimeoutException e) {
             close();
-            throw new WorkerLost("did not finish within " + seconds(timeout)
+            throw new WorkerLost(true, "did not finish within " + seconds(timeout)
                     + " (an endless loop? raise the limit with a '// run: timeout=20s' line if the work is real)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,6 +96,25 @@ final class WorkerProcess implements AutoCloseable {
             throw new WorkerLost("interrupted");
         } catch (ExecutionException | IOException e) {
             throw new WorkerLost(describeDeath());
+        }
+    }
+
+    /** Waits for the worker's ready line; a loaded machine may take seconds to start a JVM. */
+    private void awaitReady() {
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(this::readLine);
+        try {
+            String line = ready.get(STARTUP_LIMIT_SECONDS, TimeUnit.SECONDS);
+            if (!WorkerProtocol.READY.equals(line)) {
+                close();
+                throw new IllegalStateException("a worker JVM failed to start: " + describeDeath());
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            close();
+            throw new IllegalStateException("a worker JVM did not start within " + STARTUP_LIMIT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while starting a worker JVM", e);
         }
     }
 
@@ -133,8 +156,19 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static final class WorkerLost extends Exception {
+        private final boolean timedOut;
+
         WorkerLost(String message) {
+            this(false, message);
+        }
+
+        WorkerLost(boolean timedOut, String message) {
             super(message);
+            this.timedOut = timedOut;
+        }
+
+        boolean timedOut() {
+            return timedOut;
         }
     }
 }

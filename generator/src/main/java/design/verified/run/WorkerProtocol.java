@@ -14,6 +14,9 @@ final class WorkerProtocol {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
+    /** The first line a worker prints, once it can take requests. */
+    static final String READY = "ready";
+
     record Request(String programId, String className, String classesDir) {
     }
 

@@ -93,6 +93,14 @@ final class FixtureSite {
         }
     }
 
+    String read(String relative) {
+        try {
+            return Files.readString(root.resolve(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void delete(String relative) {
         try {
             Files.deleteIfExists(root.resolve(relative));
