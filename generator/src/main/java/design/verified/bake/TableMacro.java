@@ -23,7 +23,7 @@ public final class TableMacro extends BlockMacroProcessor {
             return createBlock(parent, "pass", MacroSupport.fail("unknown table '" + target + "'"));
         }
         Map<String, String> attrs = MacroSupport.strings(attributes);
-        String caption = attrs.getOrDefault("caption", attrs.getOrDefault("title", ""));
+        String caption = FactsInText.expand(attrs.getOrDefault("caption", attrs.getOrDefault("title", "")), bake.catalog());
         String link = bake.rootPath() + Html.programPage(table.origin().id());
         StringBuilder html = new StringBuilder();
         html.append("<div class=\"table-wrap\"><table class=\"tableblock frame-all grid-all stretch verified\" data-table=\"")
