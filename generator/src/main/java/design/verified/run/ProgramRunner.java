@@ -99,7 +99,7 @@ public final class ProgramRunner implements AutoCloseable {
                 WorkerProtocol.Request request = new WorkerProtocol.Request(p.id(), p.className(),
                         compiled.classesDir().toString());
                 try {
-                    WorkerProtocol.Response r = runWithOneRetryOnTimeout(worker, request, p);
+                    WorkerProtocol.Response r = worker.run(request, p.timeout());
                     if (r.error() == null) {
                         ProgramResult result = new ProgramResult(p.id(), r.hasMain(), r.stdout(), r.facts(), r.tables(),
                                 r.charts(), r.millis(), false);
@@ -118,30 +118,6 @@ public final class ProgramRunner implements AutoCloseable {
             }
         } finally {
             giveBack(worker);
-        }
-    }
-
-    /**
-     * A time limit is meant to stop endless loops, not to fail a program because a shared machine was
-     * busy: after a first timeout the program gets one more try, on a fresh worker, with twice the limit.
-     */
-    private WorkerProtocol.Response runWithOneRetryOnTimeout(WorkerProcess worker, WorkerProtocol.Request request,
-                                                             Program p) throws WorkerProcess.WorkerLost {
-        try {
-            return worker.run(request, p.timeout());
-        } catch (WorkerProcess.WorkerLost lost) {
-            if (!lost.timedOut()) {
-                throw lost;
-            }
-            WorkerProcess fresh = WorkerProcess.start(libraries.classpath(), heapMegabytes);
-            try {
-                return fresh.run(request, p.timeout().multipliedBy(2));
-            } catch (WorkerProcess.WorkerLost again) {
-                throw again.timedOut() ? new WorkerProcess.WorkerLost(true, lost.getMessage().replaceFirst(" \\(",
-                        ", nor in twice that on a second try (")) : again;
-            } finally {
-                fresh.close();
-            }
         }
     }
 

@@ -25,6 +25,9 @@ import java.util.concurrent.TimeoutException;
 final class WorkerProcess implements AutoCloseable {
 
     private static final int STARTUP_LIMIT_SECONDS = 120;
+    private static final long POLL_MILLIS = 50;
+    /** A program that neither finishes nor uses CPU for this many times its limit is stuck waiting. */
+    private static final int BLOCKED_FACTOR = 12;
 
     private final Process process;
     private final PrintStream requests;
@@ -80,16 +83,31 @@ final class WorkerProcess implements AutoCloseable {
             throw new WorkerLost(describeDeath());
         }
         CompletableFuture<String> answer = CompletableFuture.supplyAsync(this::readLine);
+        Duration cpuAtStart = cpuTime();
+        long wallStart = System.nanoTime();
+        Duration blockedLimit = timeout.multipliedBy(BLOCKED_FACTOR);
         try {
-            String line = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (line == null) {
-                throw new WorkerLost(describeDeath());
+            while (true) {
+                try {
+                    String line = answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (line == null) {
+                        throw new WorkerLost(describeDeath());
+                    }
+                    return WorkerProtocol.JSON.readValue(line, WorkerProtocol.Response.class);
+                } catch (TimeoutException stillRunning) {
+                    if (cpuTime().minus(cpuAtStart).compareTo(timeout) > 0) {
+                        close();
+                        throw new WorkerLost("did not finish within " + seconds(timeout) + " of CPU time"
+                                + " (an endless loop? raise the limit with a '// run: timeout=20s' line if the work is real)");
+                    }
+                    if (System.nanoTime() - wallStart > blockedLimit.toNanos()) {
+                        close();
+                        throw new WorkerLost("was still running after " + seconds(blockedLimit)
+                                + " without using its " + seconds(timeout) + " of CPU: is it waiting for something"
+                                + " that never happens (a deadlock, a latch never counted down)?");
+                    }
+                }
             }
-            return WorkerProtocol.JSON.readValue(line, WorkerProtocol.Response.class);
-        } catch (TimeoutException e) {
-            close();
-            throw new WorkerLost(true, "did not finish within " + seconds(timeout)
-                    + " (an endless loop? raise the limit with a '// run: timeout=20s' line if the work is real)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -97,6 +115,14 @@ final class WorkerProcess implements AutoCloseable {
         } catch (ExecutionException | IOException e) {
             throw new WorkerLost(describeDeath());
         }
+    }
+
+    /**
+     * CPU time used by the worker JVM (all its threads): a time limit in CPU time stops endless loops
+     * without failing a program only because a shared machine was busy.
+     */
+    private Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Waits for the worker's ready line; a loaded machine may take seconds to start a JVM. */
@@ -156,19 +182,8 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     static final class WorkerLost extends Exception {
-        private final boolean timedOut;
-
         WorkerLost(String message) {
-            this(false, message);
-        }
-
-        WorkerLost(boolean timedOut, String message) {
             super(message);
-            this.timedOut = timedOut;
-        }
-
-        boolean timedOut() {
-            return timedOut;
         }
     }
 }
