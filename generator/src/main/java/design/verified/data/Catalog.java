@@ -65,7 +65,7 @@ public final class Catalog {
     public static Catalog unverified(SourceTree sources) {
         Map<String, ProgramResult> results = new TreeMap<>();
         sources.programs().forEach(p -> results.put(p.id(), new ProgramResult(p.id(), true, "(not run)", Map.of(),
-                Map.of(), Map.of(), 0, false)));
+                Map.of(), Map.of(), Map.of(), 0, false)));
         Catalog catalog = new Catalog(sources, new RunResults(results, 0));
         JsonNode stand = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
                 .set("series", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode()
@@ -77,7 +77,7 @@ public final class Catalog {
                 switch (ref.kind()) {
                     case FACT -> catalog.facts.putIfAbsent(ref.name(), new Fact(ref.name(), 0L, anyProgram));
                     case TABLE -> catalog.tables.putIfAbsent(ref.name(), new Table(ref.name(), List.of("-"),
-                            List.of(List.of("-")), anyProgram));
+                            List.of(List.of("-")), List.of(), anyProgram));
                     case CHART -> catalog.charts.putIfAbsent(ref.name(), new Chart(ref.name(), stand, anyProgram));
                     case SNIPPET -> { }
                 }
@@ -93,7 +93,15 @@ public final class Catalog {
             duplicate("fact", area + "." + name, clash == null ? null : clash.origin(), p, problems);
         });
         r.tables().forEach((name, rows) -> {
-            Table clash = tables.put(area + "." + name, new Table(area + "." + name, rows.get(0), rows.subList(1, rows.size()), p));
+            List<String> derived = r.derived() == null ? List.of() : r.derived().getOrDefault(name, List.of());
+            for (String column : derived) {
+                if (!rows.get(0).contains(column)) {
+                    problems.add(Problem.in(p.source(), "table '" + name + "' declares derived column '" + column
+                            + "' but its header is " + rows.get(0)));
+                }
+            }
+            Table clash = tables.put(area + "." + name, new Table(area + "." + name, rows.get(0),
+                    rows.subList(1, rows.size()), derived, p));
             duplicate("table", area + "." + name, clash == null ? null : clash.origin(), p, problems);
         });
         r.charts().forEach((name, option) -> {
@@ -142,8 +150,15 @@ public final class Catalog {
                 }
             }
             case TABLE -> {
-                if (!tables.containsKey(ref.name())) {
+                Table table = tables.get(ref.name());
+                if (table == null) {
                     return "unknown table '" + ref.name() + "'" + suggestion(ref.name(), tables.keySet());
+                }
+                for (String column : Table.columnList(attributes.get("columns"))) {
+                    if (!table.header().contains(column)) {
+                        return "table '" + ref.name() + "' has no column '" + column + "' (its columns: "
+                                + String.join(", ", table.header()) + ")";
+                    }
                 }
             }
             case FACT -> {

@@ -102,7 +102,7 @@ public final class ProgramRunner implements AutoCloseable {
                     WorkerProtocol.Response r = worker.run(request, p.timeout());
                     if (r.error() == null) {
                         ProgramResult result = new ProgramResult(p.id(), r.hasMain(), r.stdout(), r.facts(), r.tables(),
-                                r.charts(), r.millis(), false);
+                                r.derived(), r.charts(), r.millis(), false);
                         cache.put(keys.get(p.id()), result);
                         results.put(p.id(), result);
                     } else {

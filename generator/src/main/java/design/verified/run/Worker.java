@@ -133,11 +133,12 @@ public final class Worker {
                         + "; shut down executors and join threads before returning";
             }
             return new Outcome(new WorkerProtocol.Response(request.programId(), failure, execution.line,
-                    execution.hasMain, out.text(), err.text(), execution.facts, execution.tables, execution.charts, millis),
+                    execution.hasMain, out.text(), err.text(), execution.facts, execution.tables, execution.derived,
+                    execution.charts, millis),
                     tainted);
         } catch (Exception e) {
             return new Outcome(new WorkerProtocol.Response(request.programId(), "could not run: " + e, 0, false,
-                    out.text(), err.text(), Map.of(), Map.of(), Map.of(), 0), true);
+                    out.text(), err.text(), Map.of(), Map.of(), Map.of(), Map.of(), 0), true);
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);
@@ -175,6 +176,7 @@ public final class Worker {
         boolean hasMain;
         Map<String, Object> facts = Map.of();
         Map<String, List<List<String>>> tables = Map.of();
+        Map<String, List<String>> derived = new LinkedHashMap<>();
         Map<String, JsonNode> charts = Map.of();
 
         Execution(WorkerProtocol.Request request) {
@@ -195,7 +197,7 @@ public final class Worker {
                 }
                 Method tablesMethod = entryPoint(type, "tables");
                 if (tablesMethod != null) {
-                    tables = tables(tablesMethod.invoke(null));
+                    tables = tables(tablesMethod.invoke(null), derived);
                 }
                 Method chartsMethod = entryPoint(type, "charts");
                 if (chartsMethod != null) {
@@ -259,12 +261,24 @@ public final class Worker {
             return out;
         }
 
-        private static Map<String, List<List<String>>> tables(Object value) {
+        /**
+         * A table is a List of rows (the first the header), or a Map with "rows" and "derived": the names
+         * of the columns computed from the others, which the page marks and the tests recompute.
+         */
+        private static Map<String, List<List<String>>> tables(Object value, Map<String, List<String>> derived) {
             Map<String, List<List<String>>> out = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : named(value, "tables()").entrySet()) {
-                if (!(e.getValue() instanceof List<?> rows) || rows.size() < 2) {
+                Object tableValue = e.getValue();
+                if (tableValue instanceof Map<?, ?> declared) {
+                    tableValue = declared.get("rows");
+                    if (declared.get("derived") instanceof List<?> columns) {
+                        derived.put(e.getKey(), columns.stream().map(String::valueOf).toList());
+                    }
+                }
+                if (!(tableValue instanceof List<?> rows) || rows.size() < 2) {
                     throw new InvalidResult("tables() entry '" + e.getKey()
-                            + "' must be a List of rows: a header row and at least one body row");
+                            + "' must be a List of rows (a header row and at least one body row), or a Map with"
+                            + " \"rows\" and \"derived\"");
                 }
                 List<List<String>> table = new ArrayList<>();
                 for (Object row : rows) {

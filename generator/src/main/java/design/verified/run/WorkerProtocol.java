@@ -26,6 +26,7 @@ final class WorkerProtocol {
      */
     record Response(String programId, String error, int line, boolean hasMain, String stdout, String stderr,
                     java.util.Map<String, Object> facts, java.util.Map<String, java.util.List<java.util.List<String>>> tables,
+                    java.util.Map<String, java.util.List<String>> derived,
                     java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> charts, long millis) {
     }
 
