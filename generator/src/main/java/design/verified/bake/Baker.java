@@ -77,6 +77,8 @@ public final class Baker implements AutoCloseable {
             staged.put(relative, page.format() == Page.Format.ASCIIDOC ? text + inputsLine(page.references(), catalog) : text);
         }
         ProgramPages.pages(catalog, sources).forEach((relative, text) -> staged.put(relative, text));
+        staged.put(VerificationReport.PAGE, VerificationReport.page(sources, catalog, build,
+                layout.root().resolve("site-tests/src/test/java")));
         boolean structureChanged = syncStage(stagedContent, staged, layout.content());
         boolean navigationChanged = writeIfChanged(data.resolve("site.yaml"), Navigation.yaml(sources.pages(), build));
         boolean incremental = primed && !structureChanged && !navigationChanged && Files.isDirectory(published);
@@ -112,6 +114,7 @@ public final class Baker implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new BuildFailure("bake", problems);
         }
+        VerificationReport.writeRuntimes(catalog, destination);
         primed = true;
         return new Result(staged.size(), rendered);
     }
