@@ -88,7 +88,7 @@ public final class SiteBuild implements AutoCloseable {
             asciidoctor.join();
             stage("bake", () -> baker.bake(sources, catalog, BuildInfo.of(layout.root()), staging, layout.site()),
                     r -> r.rendered() + " of " + r.pages() + " pages rendered");
-            stage("index", () -> index.write(staging, sources, catalog), s -> s.htmlFiles() + " HTML files, links ok");
+            stage("index", () -> index.write(staging, sources, catalog), s -> s.htmlFiles() + " HTML files, links ok, " + s.practiceQuestions() + " practice questions");
             stage("publish", () -> {
                 publisher.publish();
                 return layout.relative(layout.site());

@@ -77,6 +77,7 @@ public final class Baker implements AutoCloseable {
             staged.put(relative, page.format() == Page.Format.ASCIIDOC ? text + inputsLine(page.references(), catalog) : text);
         }
         ProgramPages.pages(catalog, sources).forEach((relative, text) -> staged.put(relative, text));
+        staged.put(PracticePage.PAGE, PracticePage.page());
         staged.put(VerificationReport.PAGE, VerificationReport.page(sources, catalog, build,
                 layout.root().resolve("site-tests/src/test/java")));
         boolean structureChanged = syncStage(stagedContent, staged, layout.content());
