@@ -1,5 +1,7 @@
 package apis;
 
+// run: timeout=20s
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package apis;
 
+// run: timeout=20s
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

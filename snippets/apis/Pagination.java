@@ -1,5 +1,7 @@
 package apis;
 
+// run: timeout=20s
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,5 +1,7 @@
 package apis;
 
+// run: timeout=20s
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
