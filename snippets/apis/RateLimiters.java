@@ -194,7 +194,7 @@ public class RateLimiters {
 
     public static Map<String, Object> tables() {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Algorithm", "Admitted", "Rejected", "Busiest second at the backend", "Over the limit by",
+        rows.add(List.of("Algorithm", "Admitted", "Rejected", "Busiest second at the backend", "Busiest second ÷ limit",
                 "State per client", "Trade-off"));
         Map<String, String> tradeOffs = Map.of(
                 "fixed window", "simplest; allows up to twice the limit across a window boundary",

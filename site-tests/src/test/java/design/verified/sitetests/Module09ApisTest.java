@@ -179,7 +179,7 @@ class Module09ApisTest {
             String over = row.child(4).text();
             assertEquals(trace, admitted + rejected, PAGE + " limiters table, " + name + ": admitted + rejected");
             assertTrue(Quantities.isCorrectlyRounded(Quantities.number(over), (double) busiest / limit),
-                    PAGE + " limiters table, " + name + ": 'over the limit by' " + over + " is not " + busiest + "/" + limit);
+                    PAGE + " limiters table, " + name + ": 'busiest second ÷ limit' " + over + " is not " + busiest + "/" + limit);
             int bound = switch (name) {
                 case "sliding log", "leaky bucket (queue)" -> limit;      // exact
                 case "fixed window", "token bucket" -> 2 * limit;         // two windows / capacity + 1 s of refill
