@@ -1,5 +1,7 @@
 package storage;
 
+// run: timeout=20s
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +16,8 @@ public class EdgeMicroCache {
 
     static final int POPS = 20;
     static final int VARIANTS = 50;                // distinct URLs (region x category)
-    static final int REQUESTS_PER_SECOND = 10_000;
-    static final int SECONDS = 60;
+    static final int REQUESTS_PER_SECOND = 5_000;
+    static final int SECONDS = 20;
     static final long TTL_MS = 1_000;
 
     // tag::cache[]

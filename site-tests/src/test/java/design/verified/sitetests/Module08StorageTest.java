@@ -184,6 +184,8 @@ class Module08StorageTest {
         double block = fact("block-bytes-per-update");
         assertTrue(block >= 4096 && block <= 2 * 4096, PAGE + ": a 100-byte block update touches one or two 4 KiB blocks, not " + block);
         assertClose(2 * file / block, fact("object-vs-block"), 1e-9, PAGE + ": object over block");
+        double blocksWritten = fact("updates") + fact("block-straddles");   // one block each, two if straddling
+        assertClose(blocksWritten * 4096 / fact("updates"), block, 1e-9, PAGE + ": block bytes from the straddles");
         List<Element> rows = rows("kinds");
         assertEquals(2 * fact("file-mib"), Quantities.number(rows.get(0).child(2).text()).doubleValue(),
                 PAGE + " kinds table: object row bytes moved (MiB)");
