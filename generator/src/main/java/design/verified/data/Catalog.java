@@ -45,6 +45,9 @@ public final class Catalog {
         for (Page page : sources.pages()) {
             for (Reference ref : page.references()) {
                 String issue = catalog.resolve(ref);
+                if (issue == null) {
+                    issue = outputShownElsewhere(ref, page);
+                }
                 if (issue != null) {
                     problems.add(Problem.at(ref.page(), ref.line(), issue));
                 }
@@ -169,6 +172,20 @@ public final class Catalog {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code output=none} hides a snippet's output when the page shows another excerpt of the same program
+     * with it: every code block still has its real output on the page, just not twice.
+     */
+    private static String outputShownElsewhere(Reference ref, Page page) {
+        if (ref.kind() != Reference.Kind.SNIPPET || !"none".equals(MacroAttributes.parse(ref.attributes()).get("output"))) {
+            return null;
+        }
+        boolean shown = page.references().stream().anyMatch(other -> other.kind() == Reference.Kind.SNIPPET
+                && other.name().equals(ref.name()) && !"none".equals(MacroAttributes.parse(other.attributes()).get("output")));
+        return shown ? null : "snippet '" + ref.name() + "' has output=none, but no other excerpt of it on this page"
+                + " shows the output; every program's real output must appear on the page that shows its code";
     }
 
     /** "did you mean" for the commonest slip, a typo in a name that exists. */
