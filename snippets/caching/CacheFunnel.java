@@ -24,7 +24,7 @@ public class CacheFunnel {
                     "Minutes to days", "Purges take seconds to propagate"),
             new Layer("Reverse proxy", "In front of the app (Varnish, nginx)", "< 1 ms", 0.30,
                     "1–5 s for dynamic pages", "Micro-cached pages briefly stale"),
-            new Layer("Application cache", "Redis or Memcached in the region", "~1 ms", 0.90,
+            new Layer("Application cache", "Redis or Memcached in the region", "0.5–1 ms", 0.90,
                     "Seconds to hours", "Invalidation bugs, stampedes, hot keys"),
             new Layer("Database buffer pool", "The database's own memory", "Query time, no disk", 0.99,
                     "Until evicted", "None for correctness; it is the database"));
