@@ -105,6 +105,8 @@ class Module04LoadBalancingTest {
         assertFalse(avoid.contains("never"), PAGE + " algorithms table, Weighted round robin: 'Avoid when' says '" + avoid + "'");
         assertEquals(fact("rr-p99-ms"), number(sim.get("Round robin").get(3)), 0.05 + 1e-9,
                 PAGE + ": quoted round-robin p99 differs from the table");
+        assertEquals(fact("rr-p99-ms") / fact("lc-p99-ms"), fact("rr-over-lc-p99"), 1e-9,
+                PAGE + ": ratio of the round-robin and least-connections tails");
     }
 
     @Test
