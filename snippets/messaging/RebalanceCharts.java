@@ -102,13 +102,18 @@ public class RebalanceCharts {
                 Map.of("left", 70, "right", 20, "top", 260, "height", 170));
         List<Object> xAxes = new ArrayList<>(), yAxes = new ArrayList<>();
         for (int g = 0; g < 2; g++) {
-            Map<String, Object> x = new LinkedHashMap<>(Map.of("type", "value", "gridIndex", g, "min", -1, "max", TICKS));
+            Map<String, Object> x = new LinkedHashMap<>(Map.of("type", "value", "gridIndex", g, "min", -1,
+                    "max", TICKS));
             if (g == 1) {
                 x.putAll(Map.of("name", "time (s)", "nameLocation", "middle", "nameGap", 26));
             }
             xAxes.add(x);
-            yAxes.add(Map.of("type", "value", "gridIndex", g, "min", -1, "max", ConsumerGroup.GROUP_PARTITIONS,
-                    "interval", 2, "name", modes[g] + ": partition", "nameLocation", "middle", "nameGap", 40));
+            List<String> partitionNames = new ArrayList<>();
+            for (int p = 0; p < ConsumerGroup.GROUP_PARTITIONS; p++) {
+                partitionNames.add(String.valueOf(p));
+            }
+            yAxes.add(Map.of("type", "category", "gridIndex", g, "data", partitionNames,
+                    "name", modes[g] + ": partition", "nameLocation", "middle", "nameGap", 30));
         }
         Map<String, Object> assignment = Map.of(
                 "tooltip", Map.of("trigger", "item"),
