@@ -73,7 +73,7 @@ public class ShardRing {
         }
     }
 
-    // tag::measure[]
+    // tag::ring[]
     static Move addOneShardToRing(int shardsBefore, int vnodes, long[] keyHashes) {
         ShardRing ring = new ShardRing(vnodes, shardNames(shardsBefore));
         String[] before = new String[keyHashes.length];
@@ -106,7 +106,7 @@ public class ShardRing {
         }
         return new Move(keyHashes.length, moved, toNew);
     }
-    // end::measure[]
+    // end::ring[]
 
     static final int KEYS = 100_000;
     static final int SHARDS = 4;
