@@ -250,6 +250,7 @@ public class VectorSearch {
         f.put("big-scan-s-one-core", flatBytes / 1e9 / MEMORY_GB_PER_S_ONE_CORE);
         f.put("big-scan-s-server", flatBytes / 1e9 / MEMORY_GB_PER_S_SERVER);
         f.put("memory-gb-per-s-one-core", MEMORY_GB_PER_S_ONE_CORE);
+        f.put("big-scan-s-ladder", flatBytes / 1e6 * 250e-6);   // 1 MB sequentially from memory: 250 us
         f.put("memory-gb-per-s-server", MEMORY_GB_PER_S_SERVER);
         return f;
     }

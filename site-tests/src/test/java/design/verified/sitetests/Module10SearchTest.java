@@ -332,6 +332,8 @@ class Module10SearchTest {
                 PAGE + ": brute-force scan on one core");
         assertEquals(fact("big-flat-bytes") / 1e9 / fact("memory-gb-per-s-server"), fact("big-scan-s-server"), 1e-9,
                 PAGE + ": brute-force scan on a server");
+        assertEquals(fact("big-flat-bytes") / 1e6 * 250e-6, fact("big-scan-s-ladder"), 1e-9,
+                PAGE + ": brute-force scan at Module 1's 250 µs per MB");
     }
 
     @Test
