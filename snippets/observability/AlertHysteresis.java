@@ -45,7 +45,7 @@ public class AlertHysteresis {
         return firing;
     }
 
-    /** Fires after BREACHES_TO_FIRE breaching minutes in a row; clears after NORMALS_TO_CLEAR normal ones. */
+    /** Fires after BREACHES_TO_FIRE breaches in a row; clears after NORMALS_TO_CLEAR normal minutes. */
     static boolean[] hysteretic(double[] p99) {
         boolean[] firing = new boolean[p99.length];
         boolean on = false;

@@ -1,5 +1,7 @@
 package observability;
 
+// run: timeout=20s
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,14 +40,15 @@ public class GoldenSignals {
         for (int w = 0; w < WORKERS; w++) {
             workerFreeAt.add(0.0);
         }
-        Deque<Double> waitingUntil = new ArrayDeque<>(); // start times of accepted requests still queued
+        Deque<Double> waitingUntil = new ArrayDeque<>(); // start times of requests still queued
         double[] busySeconds = new double[LOAD.length + 60]; // worker time spent in each minute
         List<Minute> minutes = new ArrayList<>();
         double now = 0;
         for (int m = 0; m < LOAD.length; m++) {
             Tally tally = new Tally();
             double meanGap = 1 / (LOAD[m] * CAPACITY_PER_S);
-            for (now += exponential(random, meanGap); now < (m + 1) * 60.0; now += exponential(random, meanGap)) {
+            double minuteEnd = (m + 1) * 60.0;
+            for (now += exponential(random, meanGap); now < minuteEnd; now += exponential(random, meanGap)) {
                 while (!waitingUntil.isEmpty() && waitingUntil.peekFirst() <= now) {
                     waitingUntil.pollFirst();
                 }
@@ -64,7 +67,7 @@ public class GoldenSignals {
                 addBusy(busySeconds, start, start + service);
                 tally.record(start + service - now);
             }
-            now = (m + 1) * 60.0;
+            now = minuteEnd;
             minutes.add(tally.minute(m, busySeconds[m] / (WORKERS * 60.0)));
         }
         return minutes;

@@ -52,8 +52,9 @@ public class TelemetryVolume {
 
     static long allSeries() {
         long perLabelSet = seriesPerMetric(LABELS);
-        return perLabelSet                                   // requests_total counter
-                + perLabelSet * (HISTOGRAM_BUCKETS + 2);     // latency histogram: buckets, _sum, _count
+        long counter = perLabelSet;                                  // requests_total
+        long histogram = perLabelSet * (HISTOGRAM_BUCKETS + 2);      // buckets, _sum, _count
+        return counter + histogram;
     }
 
     static double logBytesPerDay() {
@@ -61,7 +62,8 @@ public class TelemetryVolume {
     }
 
     static double traceBytesPerDay() {
-        return REQUESTS_PER_S * SECONDS_PER_DAY * TRACE_SAMPLE_RATE * SPANS_PER_TRACE * BYTES_PER_SPAN;
+        double tracesPerDay = REQUESTS_PER_S * SECONDS_PER_DAY * TRACE_SAMPLE_RATE;
+        return tracesPerDay * SPANS_PER_TRACE * BYTES_PER_SPAN;
     }
     // end::volume[]
 

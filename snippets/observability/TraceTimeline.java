@@ -56,8 +56,9 @@ public class TraceTimeline {
     static final long SEED = 7;
 
     // tag::layout[]
-    /** Lays the tree out from `start`, appending spans parent first; returns the call's duration. */
-    static double layout(Call call, int depth, int step, double start, Random random, List<Span> out) {
+    /** Lays the tree out from `start`, parent first, into `out`; returns the call's duration. */
+    static double layout(Call call, int depth, int step, double start, Random random,
+                         List<Span> out) {
         int index = out.size();
         out.add(null); // the parent's span is known only once its children are laid out
         boolean leaf = call.steps().isEmpty();
@@ -65,7 +66,8 @@ public class TraceTimeline {
         for (int s = 0; s < call.steps().size(); s++) {
             double stepEnd = clock;
             for (Call child : call.steps().get(s)) { // calls in one step run in parallel
-                stepEnd = Math.max(stepEnd, clock + layout(child, depth + 1, s, clock, random, out));
+                double duration = layout(child, depth + 1, s, clock, random, out);
+                stepEnd = Math.max(stepEnd, clock + duration);
             }
             clock = stepEnd; // the next step waits for the slowest call of this one
         }
@@ -74,7 +76,8 @@ public class TraceTimeline {
         return duration;
     }
 
-    /** The spans that decide the total: the root, then in each step of a critical span the call that ended last. */
+    /** The spans that decide the total: the root, then in each step of a critical span the
+     *  call that ended last. */
     static Set<Integer> criticalPath(List<Span> spans) {
         Set<Integer> path = new TreeSet<>();
         Deque<Integer> todo = new ArrayDeque<>(List.of(0));
@@ -91,7 +94,7 @@ public class TraceTimeline {
         return path;
     }
 
-    /** A span's own time: its duration minus the wall time of its steps (parallel calls count once). */
+    /** A span's own time: its duration minus its steps' wall time (parallel calls count once). */
     static double selfTime(List<Span> spans, int i) {
         Map<Integer, Double> stepWallTime = new TreeMap<>();
         for (int c : children(spans, i)) {
@@ -101,7 +104,7 @@ public class TraceTimeline {
         return spans.get(i).durationMs() - childTime;
     }
 
-    /** Where the latency went: own time of the critical spans, by service. It adds up to the total. */
+    /** Where the latency went: own time of the critical spans, by service. Adds up to the total. */
     static Map<String, Double> latencyByService(List<Span> spans) {
         Map<String, Double> byService = new TreeMap<>();
         for (int i : criticalPath(spans)) {
