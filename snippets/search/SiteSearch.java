@@ -1,6 +1,6 @@
 package search;
 
-// run: timeout=20s
+// run: timeout=20s reads=content
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

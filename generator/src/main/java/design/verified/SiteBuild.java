@@ -44,7 +44,7 @@ public final class SiteBuild implements AutoCloseable {
         this.console = console;
         SnippetLibraries libraries = SnippetLibraries.of(layout.root());
         this.compiler = new SnippetCompiler(layout.cache(), libraries);
-        this.runner = new ProgramRunner(layout.cache(), libraries);
+        this.runner = new ProgramRunner(layout.root(), layout.cache(), libraries);
         this.baker = new Baker(layout);
         this.publisher = new AtomicPublisher(layout.site());
     }

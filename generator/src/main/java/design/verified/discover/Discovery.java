@@ -25,7 +25,8 @@ public final class Discovery {
     private static final Pattern BLOCK_MACRO = Pattern.compile("^(snippet|chart|table)::([^\\[\\s]*)\\[(.*)\\]\\s*$");
     private static final Pattern FACT_MACRO = Pattern.compile("(?<![\\w\\\\])fact:([^\\[\\s]*)\\[([^\\]]*)\\]");
     private static final Pattern RUN_DIRECTIVE = Pattern.compile("^\\s*//\\s*run:\\s*(.*)$");
-    private static final Pattern TIMEOUT = Pattern.compile("timeout=(\\d+)(ms|s)");
+    private static final Pattern SETTING = Pattern.compile("(\\w+)=(\\S+)");
+    private static final Pattern TIMEOUT = Pattern.compile("(\\d+)(ms|s)");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     /** Delimiters of AsciiDoc blocks whose content is not parsed for macros. */
     private static final List<String> VERBATIM_DELIMITERS = List.of("////", "----", "....", "++++");
@@ -108,21 +109,34 @@ public final class Discovery {
                     + declared + "'"));
         }
         Duration timeout = DEFAULT_TIMEOUT;
+        List<String> reads = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher directive = RUN_DIRECTIVE.matcher(lines[i]);
-            if (directive.matches()) {
-                Matcher t = TIMEOUT.matcher(directive.group(1));
-                if (t.find()) {
+            if (!directive.matches()) {
+                continue;
+            }
+            Matcher setting = SETTING.matcher(directive.group(1));
+            boolean understood = false;
+            while (setting.find()) {
+                understood = true;
+                Matcher t = TIMEOUT.matcher(setting.group(2));
+                if (setting.group(1).equals("timeout") && t.matches()) {
                     long amount = Long.parseLong(t.group(1));
                     timeout = t.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+                } else if (setting.group(1).equals("reads") && Files.isDirectory(layout.root().resolve(setting.group(2)))) {
+                    reads.add(setting.group(2));
                 } else {
-                    problems.add(Problem.at(source, i + 1, "unknown run directive '" + directive.group(1).strip()
-                            + "' (expected e.g. '// run: timeout=20s')"));
+                    understood = false;
+                    break;
                 }
             }
+            if (!understood) {
+                problems.add(Problem.at(source, i + 1, "unknown run directive '" + directive.group(1).strip()
+                        + "' (expected '// run: timeout=20s' and/or 'reads=content', a folder of the repository)"));
+            }
         }
-        return new Program(id, id.replace('/', '.'), source, text, timeout);
+        return new Program(id, id.replace('/', '.'), source, text, timeout, List.copyOf(reads));
     }
 
     private static Page.Format formatOf(Path file) {

@@ -10,9 +10,12 @@ import java.time.Duration;
  * @param className binary name, the package being the folder ({@code foundations.CapacityEstimate})
  * @param source    repository-relative path, as error messages show it
  * @param text      the file's content
- * @param timeout   how long its run may take (default, or a {@code // run: timeout=20s} line)
+ * @param timeout   how much CPU time its run may take (default, or a {@code // run: timeout=20s} line)
+ * @param reads     folders of the repository the program reads ({@code // run: reads=content}); their
+ *                  files are part of what its cached result depends on
  */
-public record Program(String id, String className, String source, String text, Duration timeout) {
+public record Program(String id, String className, String source, String text, Duration timeout,
+                      java.util.List<String> reads) {
 
     /** The package, which is also the namespace of the facts, tables and charts it defines. */
     public String area() {

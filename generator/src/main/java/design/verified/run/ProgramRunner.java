@@ -34,16 +34,19 @@ public final class ProgramRunner implements AutoCloseable {
     private static final String RUNNER_VERSION = workerFingerprint();
 
     private final RunCache cache;
+    private final Path root;
     private final SnippetLibraries libraries;
     private final int workers;
     private final int heapMegabytes;
     private final Deque<WorkerProcess> idle = new ArrayDeque<>();
 
-    public ProgramRunner(Path cacheRoot, SnippetLibraries libraries) {
-        this(cacheRoot, libraries, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 512);
+    public ProgramRunner(Path root, Path cacheRoot, SnippetLibraries libraries) {
+        this(root, cacheRoot, libraries, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 512);
     }
 
-    public ProgramRunner(Path cacheRoot, SnippetLibraries libraries, int workers, int heapMegabytes) {
+    /** @param root the repository root: programs run there, so "content/" means the repository's pages */
+    public ProgramRunner(Path root, Path cacheRoot, SnippetLibraries libraries, int workers, int heapMegabytes) {
+        this.root = root;
         this.cache = new RunCache(cacheRoot);
         this.libraries = libraries;
         this.workers = workers;
@@ -51,6 +54,7 @@ public final class ProgramRunner implements AutoCloseable {
     }
 
     public RunResults runAll(List<Program> programs, CompiledPrograms compiled) {
+        folderHashes.clear(); // a new build: the folders may have changed
         Map<String, ProgramResult> results = Collections.synchronizedMap(new TreeMap<>());
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Program> pending = new ConcurrentLinkedQueue<>();
@@ -94,7 +98,7 @@ public final class ProgramRunner implements AutoCloseable {
             Program p;
             while ((p = pending.poll()) != null) {
                 if (worker == null || !worker.isAlive()) {
-                    worker = WorkerProcess.start(libraries.classpath(), heapMegabytes);
+                    worker = WorkerProcess.start(root, libraries.classpath(), heapMegabytes);
                 }
                 WorkerProtocol.Request request = new WorkerProtocol.Request(p.id(), p.className(),
                         compiled.classesDir().toString());
@@ -148,9 +152,30 @@ public final class ProgramRunner implements AutoCloseable {
     }
 
     private String cacheKey(Program p, CompiledPrograms compiled) {
-        return Hashing.sha256().add(RUNNER_VERSION).add(System.getProperty("java.version"))
+        Hashing key = Hashing.sha256().add(RUNNER_VERSION).add(System.getProperty("java.version"))
                 .add(libraries.fingerprint()).add(compiled.fingerprints().get(p.id()))
-                .add(p.timeout().toString()).add(Integer.toString(heapMegabytes)).hex().substring(0, 32);
+                .add(p.timeout().toString()).add(Integer.toString(heapMegabytes));
+        for (String folder : p.reads()) { // a program that reads the repository depends on what it reads
+            key.add(folder).add(folderHash(folder));
+        }
+        return key.hex().substring(0, 32);
+    }
+
+    private final Map<String, String> folderHashes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A hash of every file's path and bytes under a repository folder, computed once per build. */
+    private String folderHash(String folder) {
+        return folderHashes.computeIfAbsent(folder, f -> {
+            Hashing h = Hashing.sha256();
+            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(root.resolve(f))) {
+                for (Path file : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                    h.add(root.relativize(file).toString()).add(java.nio.file.Files.readAllBytes(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return h.hex();
+        });
     }
 
     private static String workerFingerprint() {

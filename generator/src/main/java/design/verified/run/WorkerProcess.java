@@ -39,7 +39,7 @@ final class WorkerProcess implements AutoCloseable {
         this.responses = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static WorkerProcess start(String librariesClasspath, int heapMegabytes) {
+    static WorkerProcess start(Path workingDirectory, String librariesClasspath, int heapMegabytes) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
@@ -47,7 +47,8 @@ final class WorkerProcess implements AutoCloseable {
                 "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
                 "-cp", workerClasspath(), Worker.class.getName(), librariesClasspath));
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             WorkerProcess worker = new WorkerProcess(p);
             worker.awaitReady();
             return worker;

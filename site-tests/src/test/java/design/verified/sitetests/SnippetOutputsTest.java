@@ -63,10 +63,15 @@ class SnippetOutputsTest {
         Map<String, Future<String>> runs = new TreeMap<>();
         shown.keySet().forEach(id -> runs.put(id, pool.submit(() -> run(id.replace('/', '.'), classpath))));
         for (Map.Entry<String, Future<String>> run : runs.entrySet()) {
-            assertEquals(run.getValue().get().stripTrailing(), shown.get(run.getKey()).stripTrailing(),
+            assertEquals(normalised(run.getValue().get()), normalised(shown.get(run.getKey())),
                     "snippets/" + run.getKey() + ".java: the page shows an output the program does not print");
         }
         pool.shutdown();
+    }
+
+    /** Trailing spaces are invisible on a page (and Asciidoctor drops them), so they are not compared. */
+    private static String normalised(String output) {
+        return output.lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n")).stripTrailing();
     }
 
     private static void compileAll(Path snippets, Path out, String classpath) throws IOException {
@@ -84,6 +89,7 @@ class SnippetOutputsTest {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8",
                     "-XX:TieredStopAtLevel=1", "-cp", classpath, className)
+                    .directory(PublishedSite.repositoryRoot().toFile()) // as in the build: "content/" is the repository's
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), className + " did not finish");
