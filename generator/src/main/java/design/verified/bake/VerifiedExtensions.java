@@ -12,6 +12,7 @@ public final class VerifiedExtensions implements ExtensionRegistry {
                 .blockMacro(SnippetMacro.class)
                 .blockMacro(ChartMacro.class)
                 .blockMacro(TableMacro.class)
+                .blockMacro(CalculatorMacro.class)
                 .inlineMacro(FactMacro.class)
                 .postprocessor(StyleAttributes.class);
     }

@@ -136,20 +136,24 @@ final class Browser {
                     case "Network.requestWillBeSent" -> {
                         String u = params.path("request").path("url").asText();
                         urls.put(params.path("requestId").asText(), u);
-                        if (!(u.startsWith("http://127.0.0.1") || u.startsWith("file:") || u.startsWith("data:")
-                                || u.startsWith("chrome:") || u.startsWith("chrome-extension:"))) { // the browser's own pages
+                        // the network (not the browser's own chrome:// pages, which a fresh profile loads by itself)
+                        if (u.matches("(?i)(https?|wss?|ftp):.*") && !u.startsWith("http://127.0.0.1:")) {
                             failed.add("request outside the site: " + u);
                         }
                     }
                     case "Network.responseReceived" -> {
                         int status = params.path("response").path("status").asInt();
-                        if (status >= 400) {
+                        if (status >= 400 && fromThePage(params.path("response").path("url").asText())) {
                             failed.add("HTTP " + status + ": " + params.path("response").path("url").asText());
                         }
                     }
-                    case "Network.loadingFailed" -> failed.add("request failed (" + params.path("errorText").asText()
+                    case "Network.loadingFailed" -> {
+                        if (fromThePage(urls.getOrDefault(params.path("requestId").asText(), ""))) {
+                            failed.add("request failed (" + params.path("errorText").asText()
                             + (params.has("blockedReason") ? ", blocked: " + params.path("blockedReason").asText() : "")
                             + "): " + urls.getOrDefault(params.path("requestId").asText(), "?"));
+                        }
+                    }
                     default -> {
                     }
                 }
@@ -158,6 +162,11 @@ final class Browser {
             }
         }
         return failed;
+    }
+
+    /** Requests a page makes (network and files), not the browser's own chrome:// pages a fresh profile loads by itself. */
+    private static boolean fromThePage(String url) {
+        return url.matches("(?i)(https?|wss?|ftp|file):.*");
     }
 
     void drainLogs() {
