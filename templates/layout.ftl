@@ -60,7 +60,7 @@
     </#list>
   </ul>
 </nav>
-<main id="main" class="content">
+<main id="main" class="main">
 <#nested>
 <#list site.course as item>
   <#if item.url == here>
@@ -80,7 +80,6 @@
   Every code block on this site was compiled and run by the build that published it; every chart and derived number was computed by a program you can open.
 </footer>
 <#if hasCharts>
-<script src="${root}vendor/echarts/echarts.min.js"></script>
 <script src="${root}js/charts.js"></script>
 </#if>
 <#if hasCalculators>

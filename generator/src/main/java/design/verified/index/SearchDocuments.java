@@ -89,7 +89,9 @@ public final class SearchDocuments {
                     current[1] = e.text();
                     text[0] = new StringBuilder();
                 } else if (node instanceof TextNode t && !skipped(t, withCode)) {
-                    text[0].append(t.getWholeText()).append(' ');
+                    text[0].append(t.getWholeText());
+                } else if (node instanceof Element e && (e.isBlock() || e.tagName().equals("br"))) {
+                    text[0].append(' ');
                 }
             }
 

@@ -86,8 +86,7 @@ public final class WholeGuide {
             calculators |= part.selectFirst("[data-calculator]") != null;
         }
         if (charts && guide.selectFirst("script[src=js/charts.js]") == null) {
-            guide.body().appendElement("script").attr("src", "vendor/echarts/echarts.min.js");
-            guide.body().appendElement("script").attr("src", "js/charts.js");
+            guide.body().appendElement("script").attr("src", "js/charts.js"); // it loads ECharts itself
         }
         if (calculators && guide.selectFirst("script[src=js/calculators.js]") == null) {
             guide.body().appendElement("script").attr("src", "js/calculators.js");

@@ -104,6 +104,9 @@ final class Browser {
     }
 
     void waitUntilSettled() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(js("return document.readyState;")));
+        // charts are drawn as they near the screen; a test wants them all
+        js("return window.sdvCharts ? window.sdvCharts.drawAll().then(function () { return true; }) : true;");
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js(
                 "if (document.readyState !== 'complete') return false;"
                         + "var charts = document.querySelectorAll('.chart-canvas[data-echarts]');"
