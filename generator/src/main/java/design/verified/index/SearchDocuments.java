@@ -119,7 +119,7 @@ public final class SearchDocuments {
         for (Node p = t.parent(); p instanceof Element e; p = p.parent()) {
             String tag = e.tagName();
             if (tag.equals("h1") || tag.equals("h2") || tag.equals("h3") || tag.equals("script") || tag.equals("style")
-                    || e.hasClass("snippet-meta") || e.hasClass("calculator") || (!withCode && tag.equals("pre"))) {
+                    || e.hasClass("snippet-meta") || e.hasClass("calculator") || e.hasClass("chart-data") || (!withCode && tag.equals("pre"))) {
                 return true;
             }
         }

@@ -197,20 +197,26 @@ final class Browser {
 
     /** Runs the vendored axe-core on the current page; returns its violations of the given impacts. */
     List<String> accessibilityViolations(List<String> impacts) {
-        return accessibilityViolations(impacts, List.of());
+        return accessibilityViolations(impacts, List.of(), List.of());
     }
 
-    /** As above, limited to the given axe rules (all rules when empty). */
+    /** As above, limited to the given axe rules. */
     List<String> accessibilityViolations(List<String> impacts, List<String> rules) {
+        return accessibilityViolations(impacts, rules, List.of());
+    }
+
+    /** As above: only {@code rules} (all when empty), minus {@code skipped}. */
+    List<String> accessibilityViolations(List<String> impacts, List<String> rules, List<String> skipped) {
         if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object';"))) {
             js(Axe.SOURCE);
         }
         Object result = jsAsync("var options = { resultTypes: ['violations'] };"
                 + "if (arguments[0].length) { options.runOnly = { type: 'rule', values: arguments[0] }; }"
+                + "if (arguments[1].length) { options.rules = {}; arguments[1].forEach(function (r) { options.rules[r] = { enabled: false }; }); }"
                 + "axe.run(document, options).then(function (r) {"
                 + "  done(r.violations.map(function (v) { return { id: v.id, impact: v.impact || '', help: v.help,"
                 + "    nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' '); }) }; }));"
-                + "}, function (e) { done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]); });", rules);
+                + "}, function (e) { done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]); });", rules, skipped);
         List<String> out = new ArrayList<>();
         for (Object o : (List<?>) result) {
             Map<?, ?> v = (Map<?, ?>) o;

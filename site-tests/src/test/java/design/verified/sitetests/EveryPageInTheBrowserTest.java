@@ -88,7 +88,11 @@ class EveryPageInTheBrowserTest {
         lap("load");
         checkCharts(browser, page, "light");
         lap("charts");
-        browser.accessibilityViolations(SERIOUS).forEach(v -> report("axe", page, "light theme: " + v));
+        // the whole guide repeats the course pages' content (checked on those pages, contrast included):
+        // on it, check what is its own (structure, ids, landmarks), not every colour again
+        boolean wholeGuide = page.equals("guide.html");
+        (wholeGuide ? browser.accessibilityViolations(SERIOUS, List.of(), List.of("color-contrast"))
+                : browser.accessibilityViolations(SERIOUS)).forEach(v -> report("axe", page, "light theme: " + v));
         lap("axe");
 
         List<WebElement> toggles = browser.driver().findElements(By.id("theme-toggle"));
@@ -105,7 +109,9 @@ class EveryPageInTheBrowserTest {
             browser.consoleErrors().forEach(e -> report("theme", page, "after switching theme: " + e));
             lap("theme");
             // only colours change with the theme: the dark run checks contrast, the light run checks everything
-            browser.accessibilityViolations(SERIOUS, List.of("color-contrast")).forEach(v -> report("axe", page, "dark theme: " + v));
+            if (!wholeGuide) {
+                browser.accessibilityViolations(SERIOUS, List.of("color-contrast")).forEach(v -> report("axe", page, "dark theme: " + v));
+            }
             Object stored = browser.js("return localStorage.getItem('sdv-theme');");
             if (!"dark".equals(stored)) {
                 report("theme", page, "the chosen theme is not remembered (localStorage sdv-theme=" + stored + ")");
@@ -179,6 +185,13 @@ class EveryPageInTheBrowserTest {
             }
             if (!theme.equals(drawn.get("theme"))) {
                 report(theme.equals("dark") ? "theme" : "charts", page, where + ": drawn in the " + drawn.get("theme") + " theme");
+            }
+            if (theme.equals("light")) {
+                // a tooltip must not need inline styles (the CSP forbids them): show one and listen
+                browser.js("var c = echarts.getInstanceByDom(arguments[0]);"
+                        + "c.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });"
+                        + "c.dispatchAction({ type: 'hideTip' });", canvas);
+                browser.consoleErrors().forEach(e -> report("charts", page, where + ": showing its tooltip: " + e));
             }
             List<?> series = (List<?>) drawn.get("series");
             if (series.size() != declared.size()) {
