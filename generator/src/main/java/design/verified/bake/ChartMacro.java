@@ -33,7 +33,7 @@ public final class ChartMacro extends BlockMacroProcessor {
                 + Html.escape(chart.option().toString()) + "\"></div>\n"
                 + "<figcaption>" + Html.escape(caption) + " <a class=\"chart-program\" href=\"" + Html.escape(link)
                 + "\">Show the program</a></figcaption>\n"
-                + "</figure>";
+                + "</figure>" + ChartDataTable.of(chart.option());
         return createBlock(parent, "pass", html);
     }
 }

@@ -12,6 +12,8 @@ public final class VerifiedExtensions implements ExtensionRegistry {
                 .blockMacro(SnippetMacro.class)
                 .blockMacro(ChartMacro.class)
                 .blockMacro(TableMacro.class)
-                .inlineMacro(FactMacro.class);
+                .blockMacro(CalculatorMacro.class)
+                .inlineMacro(FactMacro.class)
+                .postprocessor(StyleAttributes.class);
     }
 }

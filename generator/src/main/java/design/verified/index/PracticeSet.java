@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,7 @@ final class PracticeSet {
 
     static int write(Path site, List<Page> pages) {
         List<Map<String, String>> questions = new ArrayList<>();
-        List<Page> course = pages.stream().filter(p -> p.type().equals("module") || p.type().equals("casestudy"))
-                .sorted(Comparator.comparing((Page p) -> p.type().equals("casestudy")).thenComparingInt(Page::order))
-                .toList();
+        List<Page> course = design.verified.bake.Navigation.readingOrder(pages);
         for (Page page : course) {
             Document doc = LinkCheck.parse(site.resolve(page.output()));
             int n = 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import design.verified.BuildFailure;
 import design.verified.Problem;
+import design.verified.bake.Navigation;
 import design.verified.data.Catalog;
 import design.verified.discover.Page;
 import design.verified.discover.Program;
@@ -24,12 +25,14 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * Stage 6: what is computed from the baked site as a whole: the link check, and {@code verified.json},
+ * Stage 6: what is computed from the baked site as a whole: the whole-guide page, the link check, the
+ * search index ({@code search-index.js}), {@code sitemap.xml}, the 404 page, and {@code verified.json},
  * the machine-readable list of every program, fact, table and chart with the pages that show it.
  */
 public final class SiteIndex {
 
     public Summary write(Path site, SourceTree sources, Catalog catalog) {
+        WholeGuide.write(site, Navigation.readingOrder(sources.pages()));
         int questions = PracticeSet.write(site, sources.pages());
         List<Path> html = htmlFiles(site);
         Map<String, String> sourceOf = new HashMap<>();
@@ -39,6 +42,9 @@ public final class SiteIndex {
         if (!problems.isEmpty()) {
             throw new BuildFailure("index", problems);
         }
+        SearchDocuments.write(site, html);
+        Sitemap.write(site, html);
+        NotFoundPage.write(site); // after the link check: its links resolve against the site's own path
         writeManifest(site.resolve("verified.json"), sources, catalog);
         return new Summary(html.size(), questions);
     }
