@@ -1,5 +1,6 @@
 package casestudies;
 
+import feed.FeedEstimate;
 import urlshortener.ShortenerEstimate;
 
 import java.util.ArrayList;
@@ -43,11 +44,16 @@ public class CaseStudies {
 
     static List<Study> studies() {
         Map<String, Object> shortener = ShortenerEstimate.facts();
+        Map<String, Object> feed = FeedEstimate.facts();
         return List.of(
                 new Study("URL shortener", "Unique short keys without a central bottleneck",
                         new Figure(shortener, "writes-peak", Unit.COUNT, "new URLs/s"),
                         new Figure(shortener, "redirects-peak", Unit.COUNT, "redirects/s"),
-                        new Figure(shortener, "storage-bytes", Unit.BYTES, "of links in 5 years")));
+                        new Figure(shortener, "storage-bytes", Unit.BYTES, "of links in 5 years")),
+                new Study("Twitter-like feed", "Fan-out when follower counts are heavy-tailed",
+                        new Figure(feed, "peak-posts", Unit.COUNT, "posts/s"),
+                        new Figure(feed, "peak-opens", Unit.COUNT, "feed reads/s"),
+                        new Figure(feed, "post-bytes-per-year", Unit.BYTES, "of posts a year")));
     }
 
     /** Three significant digits, trailing zeros dropped: 114, 11.4K, 6B, 3 TB. */
