@@ -1,5 +1,6 @@
 package casestudies;
 
+import chat.ChatEstimate;
 import feed.FeedEstimate;
 import urlshortener.ShortenerEstimate;
 
@@ -45,6 +46,7 @@ public class CaseStudies {
     static List<Study> studies() {
         Map<String, Object> shortener = ShortenerEstimate.facts();
         Map<String, Object> feed = FeedEstimate.facts();
+        Map<String, Object> chat = ChatEstimate.facts();
         return List.of(
                 new Study("URL shortener", "Unique short keys without a central bottleneck",
                         new Figure(shortener, "writes-peak", Unit.COUNT, "new URLs/s"),
@@ -53,7 +55,11 @@ public class CaseStudies {
                 new Study("Twitter-like feed", "Fan-out when follower counts are heavy-tailed",
                         new Figure(feed, "peak-posts", Unit.COUNT, "posts/s"),
                         new Figure(feed, "peak-opens", Unit.COUNT, "feed reads/s"),
-                        new Figure(feed, "post-bytes-per-year", Unit.BYTES, "of posts a year")));
+                        new Figure(feed, "post-bytes-per-year", Unit.BYTES, "of posts a year")),
+                new Study("Chat (WhatsApp-like)", "Routing each message to the gateway that holds the recipient",
+                        new Figure(chat, "peak-messages", Unit.COUNT, "messages/s"),
+                        new Figure(chat, "peak-deliveries", Unit.COUNT, "deliveries/s"),
+                        new Figure(chat, "offline-queue-bytes", Unit.BYTES, "queued for offline users")));
     }
 
     /** Three significant digits, trailing zeros dropped: 114, 11.4K, 6B, 3 TB. */
