@@ -1,0 +1,117 @@
+package design.verified.sitetests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Module 12 overview lists every case study the site publishes, links each one, and quotes scale
+ * figures that each study's own page states.
+ */
+class Module12CaseStudiesTest {
+
+    private static final String PAGE = "modules/12-case-studies.html";
+    private static final Pattern SCALED = Pattern.compile("^([\\d,]*\\.?\\d+)\\s?(K|M|B|T|KB|MB|GB|TB|PB|EB)?(\\s|$)");
+    private static final Map<String, Double> SCALE = Map.ofEntries(Map.entry("K", 1e3), Map.entry("M", 1e6),
+            Map.entry("B", 1e9), Map.entry("T", 1e12), Map.entry("KB", 1e3), Map.entry("MB", 1e6),
+            Map.entry("GB", 1e9), Map.entry("TB", 1e12), Map.entry("PB", 1e15), Map.entry("EB", 1e18));
+
+    private static List<Element> rows() {
+        List<Element> rows = PublishedSite.page(PAGE).select("table[data-table=casestudies.overview] tbody tr");
+        assertTrue(!rows.isEmpty(), PAGE + ": the overview table is missing or empty");
+        return rows;
+    }
+
+    /** The study page a row's title links to, from the list that follows the table. */
+    private static String studyPage(String title) {
+        for (Element a : PublishedSite.page(PAGE).select("a[href*=case-studies/]")) {
+            if (a.text().equals(title)) {
+                String href = a.attr("href").replaceFirst("#.*$", "");
+                return "case-studies/" + href.substring(href.lastIndexOf('/') + 1);
+            }
+        }
+        throw new AssertionError(PAGE + ": no link named '" + title + "' to its case study");
+    }
+
+    @Test
+    void everyPublishedCaseStudyHasOneRowAndOneLink() {
+        TreeSet<String> published = new TreeSet<>();
+        for (String p : PublishedSite.pages()) {
+            if (p.startsWith("case-studies/")) {
+                published.add(p);
+            }
+        }
+        TreeSet<String> listed = new TreeSet<>();
+        for (Element row : rows()) {
+            String page = studyPage(row.child(0).text());
+            assertTrue(listed.add(page), PAGE + ": two rows link to " + page);
+        }
+        assertEquals(published, listed, PAGE + ": overview rows against the published case studies");
+        Element count = PublishedSite.page(PAGE).selectFirst("span.fact[data-fact=casestudies.count]");
+        assertNotNull(count, PAGE + ": the number of studies is not quoted");
+        assertEquals(rows().size(), Integer.parseInt(count.attr("data-value")), PAGE + ": quoted count of studies");
+    }
+
+    @Test
+    void everyScaleFigureIsAFactOfItsStudyPage() {
+        String[] columns = {"Peak writes", "Peak reads", "Data"};
+        for (Element row : rows()) {
+            String title = row.child(0).text();
+            Document study = PublishedSite.page(studyPage(title));
+            List<Double> facts = new ArrayList<>();
+            for (Element f : study.select("span.fact[data-value]")) {
+                if (f.attr("data-value").matches("-?[\\d.]+(E-?\\d+)?")) {
+                    facts.add(Double.parseDouble(f.attr("data-value")));
+                }
+            }
+            for (int c = 0; c < columns.length; c++) {
+                String cell = row.child(c + 1).text();
+                Matcher m = SCALED.matcher(cell);
+                assertTrue(m.find(), PAGE + " overview, " + title + ", " + columns[c] + ": no figure in '" + cell + "'");
+                BigDecimal shown = new BigDecimal(m.group(1).replace(",", ""));
+                double scale = m.group(2) == null ? 1 : SCALE.get(m.group(2));
+                boolean found = facts.stream().anyMatch(v -> Quantities.isCorrectlyRounded(shown, v / scale));
+                assertTrue(found, PAGE + " overview, " + title + ", " + columns[c] + ": '" + cell
+                        + "' is not a figure that " + studyPage(title) + " quotes");
+            }
+        }
+    }
+
+    @Test
+    void theScaleChartShowsTheTablesRates() throws Exception {
+        Element canvas = PublishedSite.page(PAGE).selectFirst("figure[data-chart=casestudies.scale] .chart-canvas");
+        assertNotNull(canvas, PAGE + ": the scale chart is missing");
+        JsonNode option = new ObjectMapper().readTree(canvas.attr("data-echarts"));
+        List<Element> rows = rows();
+        for (int s = 0; s < 2; s++) {
+            JsonNode data = option.get("series").get(s).get("data");
+            assertEquals(rows.size(), data.size(), PAGE + ": scale chart series " + s + " against the table");
+            for (int r = 0; r < rows.size(); r++) {
+                String cell = rows.get(r).child(s + 1).text();
+                Matcher m = SCALED.matcher(cell);
+                assertTrue(m.find(), cell);
+                BigDecimal shown = new BigDecimal(m.group(1).replace(",", ""));
+                double scale = m.group(2) == null ? 1 : SCALE.get(m.group(2));
+                // the chart holds whole requests per second; the table shows three significant digits
+                assertTrue(Math.abs(shown.doubleValue() * scale - data.get(r).asDouble())
+                                <= 0.5 * Math.pow(10, -shown.scale()) * scale + 0.5,
+                        PAGE + ": chart value " + data.get(r) + " against table cell '" + cell + "' of "
+                                + rows.get(r).child(0).text());
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package casestudies;
+
+import chat.ChatEstimate;
+import feed.FeedEstimate;
+import urlshortener.ShortenerEstimate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Module 12 overview: one list of case studies, each with its scale quoted from its own
+ * back-of-envelope program's facts, so the overview cannot drift from the study pages.
+ * To add a study: write its page and estimate program, then add one entry to {@link #studies()}.
+ */
+public class CaseStudies {
+
+    /** A scale figure: a fact of the study's estimate program and how to read it. */
+    record Figure(Map<String, ?> facts, String fact, Unit unit, String label) {
+        double value() {
+            Object v = facts.get(fact);
+            if (!(v instanceof Number n)) {
+                throw new IllegalArgumentException("no numeric fact '" + fact + "'");
+            }
+            return n.doubleValue();
+        }
+
+        String text() {
+            return unit.format(value()) + " " + label;
+        }
+    }
+
+    enum Unit {
+        COUNT, BYTES;
+
+        String format(double v) {
+            return this == BYTES ? scaled(v, new String[]{"B", "KB", "MB", "GB", "TB", "PB", "EB"}, " ")
+                    : scaled(v, new String[]{"", "K", "M", "B", "T"}, "");
+        }
+    }
+
+    record Study(String title, String hardest, Figure writes, Figure reads, Figure data) {
+    }
+
+    static List<Study> studies() {
+        Map<String, Object> shortener = ShortenerEstimate.facts();
+        Map<String, Object> feed = FeedEstimate.facts();
+        Map<String, Object> chat = ChatEstimate.facts();
+        return List.of(
+                new Study("URL shortener", "Unique short keys without a central bottleneck",
+                        new Figure(shortener, "writes-peak", Unit.COUNT, "new URLs/s"),
+                        new Figure(shortener, "redirects-peak", Unit.COUNT, "redirects/s"),
+                        new Figure(shortener, "storage-bytes", Unit.BYTES, "of links in 5 years")),
+                new Study("Twitter-like feed", "Fan-out when follower counts are heavy-tailed",
+                        new Figure(feed, "peak-posts", Unit.COUNT, "posts/s"),
+                        new Figure(feed, "peak-opens", Unit.COUNT, "feed reads/s"),
+                        new Figure(feed, "post-bytes-per-year", Unit.BYTES, "of posts a year")),
+                new Study("Chat (WhatsApp-like)", "Routing each message to the gateway that holds the recipient",
+                        new Figure(chat, "peak-messages", Unit.COUNT, "messages/s"),
+                        new Figure(chat, "peak-deliveries", Unit.COUNT, "deliveries/s"),
+                        new Figure(chat, "offline-queue-bytes", Unit.BYTES, "queued for offline users")));
+    }
+
+    /** Three significant digits, trailing zeros dropped: 114, 11.4K, 6B, 3 TB. */
+    static String scaled(double v, String[] units, String separator) {
+        int i = 0;
+        while (Math.abs(v) >= 1000 && i < units.length - 1) {
+            v /= 1000;
+            i++;
+        }
+        int decimals = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
+        String number = String.format("%,." + decimals + "f", v);
+        if (number.contains(".")) {
+            number = number.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return number + (units[i].isEmpty() ? "" : separator + units[i]);
+    }
+
+    public static Map<String, Object> tables() {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Case study", "Peak writes", "Peak reads", "Data", "Hardest sub-problem"));
+        for (Study s : studies()) {
+            rows.add(List.of(s.title(), s.writes().text(), s.reads().text(), s.data().text(), s.hardest()));
+        }
+        return Map.of("overview", rows);
+    }
+
+    public static Map<String, Object> facts() {
+        return Map.of("count", studies().size());
+    }
+
+    public static Map<String, Object> charts() {
+        List<String> titles = new ArrayList<>();
+        List<Double> writes = new ArrayList<>();
+        List<Double> reads = new ArrayList<>();
+        for (Study s : studies()) {
+            titles.add(s.title());
+            writes.add((double) Math.round(s.writes().value()));
+            reads.add((double) Math.round(s.reads().value()));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("top", 0));
+        option.put("grid", Map.of("left", 140, "right", 30, "top", 40, "bottom", 50));
+        option.put("xAxis", Map.of("type", "log", "name", "requests per second at peak (log scale)", "nameLocation", "middle",
+                "nameGap", 30, "min", 1));
+        option.put("yAxis", Map.of("type", "category", "data", titles, "inverse", true));
+        option.put("series", List.of(
+                Map.of("type", "bar", "name", "peak writes", "data", writes),
+                Map.of("type", "bar", "name", "peak reads", "data", reads)));
+        return Map.of("scale", option);
+    }
+}
