@@ -81,6 +81,7 @@ public class DispatchEnvelope {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("registered-drivers", REGISTERED_DRIVERS);
         f.put("online-share", ONLINE_AT_PEAK);
+        f.put("registered-over-online", 1 / ONLINE_AT_PEAK);
         f.put("ping-interval-s", PING_INTERVAL_S);
         f.put("bytes-per-update", BYTES_PER_UPDATE);
         f.put("driver-state-bytes", DRIVER_STATE_BYTES);

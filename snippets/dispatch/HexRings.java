@@ -221,6 +221,7 @@ public class HexRings {
         f.put("missed-at-needed", recall.get(k).missed());
         f.put("missed-one-short", recall.get(k - 1).missed());
         f.put("source-cell-m", SOURCE_CELL_M);
+        f.put("square-diagonal-extra", Math.sqrt(2) - 1);    // a square's corner neighbour, over its side one
         f.put("source-rings", SOURCE_RINGS);
         f.put("source-ring-cells", 3 * SOURCE_RINGS * (SOURCE_RINGS + 1) + 1);
         f.put("source-ring-radius-m", guaranteedRadius(SOURCE_RINGS, EDGE_M));

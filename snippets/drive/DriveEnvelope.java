@@ -93,6 +93,7 @@ public class DriveEnvelope {
         f.put("deep-archive-price", DEEP_ARCHIVE_PER_GB_MONTH);
         f.put("cost-low", monthlyCost(storedBytes(DEDUP_HIGH), STANDARD_PER_GB_MONTH));
         f.put("cost-high", monthlyCost(storedBytes(DEDUP_LOW), STANDARD_PER_GB_MONTH));
+        f.put("quoted-cost-overstatement", 100e6 / monthlyCost(storedBytes(DEDUP_HIGH), STANDARD_PER_GB_MONTH) - 1);
         f.put("bulk-cost-low", monthlyCost(storedBytes(DEDUP_HIGH), STANDARD_BULK_PER_GB_MONTH));
         f.put("bulk-cost-high", monthlyCost(storedBytes(DEDUP_LOW), STANDARD_BULK_PER_GB_MONTH));
         f.put("flexible-ratio", STANDARD_PER_GB_MONTH / FLEXIBLE_PER_GB_MONTH);

@@ -45,7 +45,8 @@ class CloudDriveTest {
         double price = fact("standard-price");
         close(low / 1e9 * price, fact("cost-low"), 1e-12, "monthly cost, low");
         close(high / 1e9 * price, fact("cost-high"), 1e-12, "monthly cost, high");
-        assertTrue(fact("cost-high") < 200e6 * 0.8, PAGE + ": the page says the quoted $200M is about 30% high");
+        close(100e6 / fact("cost-low") - 1, fact("quoted-cost-overstatement"), 1e-12, "overstatement of the quoted $100M");
+        close(200e6 / fact("cost-high") - 1, fact("quoted-cost-overstatement"), 1e-9, "overstatement of the quoted $200M");
         double bulk = fact("standard-bulk-price");
         close(low / 1e9 * bulk, fact("bulk-cost-low"), 1e-12, "bulk-tier cost, low");
         close(high / 1e9 * bulk, fact("bulk-cost-high"), 1e-12, "bulk-tier cost, high");

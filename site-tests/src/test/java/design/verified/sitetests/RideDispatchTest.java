@@ -127,6 +127,7 @@ class RideDispatchTest {
         assertEquals(coveredRadius(source, edge), fact("source-ring-radius-m"), 1.0, PAGE + ": radius covered by 20 rings");
         assertEquals((double) cellsInRing(source) / cellsInRing((int) fact("rings-needed")), fact("source-ring-work"), 1e-9,
                 PAGE + ": 20 rings against the needed ring");
+        assertEquals(Math.sqrt(2) - 1, fact("square-diagonal-extra"), 1e-12, PAGE + ": a square's diagonal over its side");
         double v3 = fact("h3-v3-edge-m");
         assertEquals(3 * SQRT3 / 2 * v3 * v3 / 1e6, fact("h3-v3-edge-area-km2"), 1e-9, PAGE + ": area of a hexagon with H3 3.x's edge");
     }
@@ -262,6 +263,7 @@ class RideDispatchTest {
         assertEquals(10_000 / rides, fact("quoted-over-average"), 1e-9, PAGE + ": 10k/s over the average");
         assertEquals(10_000 / peak, fact("quoted-over-peak"), 1e-9, PAGE + ": 10k/s over the peak");
         assertEquals(peak * 3_600 / online, fact("rides-per-driver-hour"), 1e-9, PAGE + ": rides per online driver-hour");
+        assertEquals(1 / fact("online-share"), fact("registered-over-online"), 1e-12, PAGE + ": registered over online");
     }
 
     @Test
