@@ -141,8 +141,8 @@ public class ResumableUpload {
                 expectedAllOrNothing(SIM_FILE, SIM_MEAN_BETWEEN_DROPS) / MIB);
         System.out.printf("  resume by chunk:    %5.1f MiB sent (formula %5.1f MiB)%n", SIM[1] / MIB,
                 expectedResumable(SIM_FILE, SIM_CHUNK, SIM_MEAN_BETWEEN_DROPS) / MIB);
-        System.out.printf("10 GB upload, drops every 100 MB: resume by 4 MB chunk sends %.3f GB;"
-                + " restarting would send about 10^%.0f bytes%n",
+        System.out.printf("10 GB upload, drops every 100 MB: resuming by 4 MB chunk sends %.3f GB;%n"
+                + "  restarting would send about 10^%.0f bytes%n",
                 expectedResumable(BIG_FILE, CHUNK, MEAN_BETWEEN_DROPS) / 1e9,
                 Math.log10(MEAN_BETWEEN_DROPS) + BIG_FILE / MEAN_BETWEEN_DROPS / Math.log(10));
     }

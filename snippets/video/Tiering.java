@@ -114,7 +114,7 @@ public class Tiering {
             reheated[h] = 0.3 + (sinceShare >= 0 ? 20_000 * Math.pow(0.5, sinceShare / 0.5) : 0);
         }
         return List.of(live("news clip", viral, Tier.WARM), live("tutorial", steady, Tier.WARM),
-                live("old video shared on day 200", reheated, Tier.COLD));
+                live("old video, shared", reheated, Tier.COLD));
     }
 
     static final double S_A = fitExponent(CLAIM_A_TOP, CLAIM_A_SHARE);
@@ -130,11 +130,13 @@ public class Tiering {
         System.out.printf("  views landing on the cold 80%%: %.1f%% under claim A, %.1f%% under claim B%n",
                 100 * (1 - topShare(COLD_FROM, S_A)), 100 * (1 - topShare(COLD_FROM, S_B)));
         System.out.println();
-        System.out.println("One year of three videos: views served off the edge / from cold, without -> with the detector");
+        System.out.println("One year of three videos, without -> with the spike detector:");
+        System.out.printf("  %-18s %10s  %-22s  %-18s  %s%n", "video", "views", "off the edge", "from cold",
+                "idle hot days");
         for (Life l : LIVES) {
-            System.out.printf("  %-28s %,10.0f views; off edge %,9.0f -> %,9.0f; cold %,7.0f -> %,5.0f; idle hot days %d%n",
-                    l.video(), l.totalViews(), l.offEdgeViews(), l.offEdgeViewsWithDetector(), l.coldViews(),
-                    l.coldViewsWithDetector(), l.idleHotDays());
+            System.out.printf("  %-18s %,10.0f  %,9.0f -> %,9.0f  %,7.0f -> %,7.0f  %4d%n", l.video(), l.totalViews(),
+                    l.offEdgeViews(), l.offEdgeViewsWithDetector(), l.coldViews(), l.coldViewsWithDetector(),
+                    l.idleHotDays());
         }
     }
 
