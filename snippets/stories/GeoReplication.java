@@ -146,10 +146,10 @@ public class GeoReplication {
     }
 
     public static void main(String[] args) {
-        System.out.printf(Locale.US, "%-42s %8s %8s %14s %7s %14s%n", "strategy", "p50 ms", "p95 ms",
-                "p95 distant ms", "> 500", "x-region/story");
+        System.out.printf(Locale.US, "%-38s %5s %5s %7s %6s %9s%n", "strategy (ms)", "p50", "p95", "p95 far",
+                ">500", "x-region");
         for (Result r : results().values()) {
-            System.out.printf(Locale.US, "%-42s %8.0f %8.0f %14.0f %6.1f%% %14s%n", r.strategy().name(), r.p50AllMs(),
+            System.out.printf(Locale.US, "%-38s %5.0f %5.0f %7.0f %5.1f%% %9s%n", r.strategy().name(), r.p50AllMs(),
                     r.p95AllMs(), r.p95DistantMs(), r.shareOverTarget() * 100, StoriesBytes.of(r.crossRegionBytesPerStory()));
         }
     }
@@ -210,7 +210,7 @@ public class GeoReplication {
         List<Map<String, Object>> series = new ArrayList<>();
         List<List<Object>> hybrid = new ArrayList<>();
         for (Result r : results().values()) {
-            List<Object> point = List.of(Math.round(r.crossRegionBytesPerStory() / 1e3 * 10) / 10.0,
+            List<Object> point = List.of(Math.round(r.crossRegionBytesPerStory() / 1e6 * 100) / 100.0,
                     Math.round(r.p95DistantMs()));
             if (r.strategy().name().startsWith("Push")) {
                 hybrid.add(point);
@@ -224,7 +224,7 @@ public class GeoReplication {
                 "tooltip", Map.of("trigger", "item"),
                 "legend", Map.of("top", 0),
                 "grid", Map.of("left", 70, "right", 40, "top", 80, "bottom", 60),
-                "xAxis", Map.of("type", "log", "name", "cross-region bytes per story, KB (log scale)",
+                "xAxis", Map.of("type", "value", "scale", true, "name", "cross-region bytes per story, MB",
                         "nameLocation", "middle", "nameGap", 32),
                 "yAxis", Map.of("type", "value", "name", "p95 first frame, distant viewers (ms)"),
                 "series", series));

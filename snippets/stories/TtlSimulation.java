@@ -34,11 +34,11 @@ public class TtlSimulation {
 
     // tag::model[]
     enum Policy {
-        SHARED_TTL("One TTL, set at publish, on both"),
-        BLOB_FROM_UPLOAD("Same 24 h TTL, blob clock starts at upload"),
-        BLOB_ON_METADATA_EXPIRY("Blob deleted by the metadata-expiry event"),
-        TRUST_STORE_DELETION("Store's lazy TTL delete, no read filter"),
-        INDEPENDENT_GRACE("Metadata 24 h filtered on read, blob 48 h");
+        SHARED_TTL("One TTL for both, set at publish"),
+        BLOB_FROM_UPLOAD("Same TTL, blob clock from upload"),
+        BLOB_ON_METADATA_EXPIRY("Blob deleted on metadata expiry"),
+        TRUST_STORE_DELETION("Store's lazy delete, no filter"),
+        INDEPENDENT_GRACE("Filtered 24 h + blob 48 h");
 
         final String label;
 
@@ -158,11 +158,11 @@ public class TtlSimulation {
     public static void main(String[] args) {
         Map<Policy, Tally> r = results();
         System.out.printf(Locale.US, "%,d stories, %,d tray opens each, one simulated day%n", STORIES, TRAY_OPENS_PER_STORY);
-        System.out.printf(Locale.US, "%-44s %9s %9s %9s %9s %9s%n", "policy (counts per million taps)",
-                "expired", "TTL miss", "late tap", "orphans", "grace h");
+        System.out.printf(Locale.US, "%-33s %8s %8s %8s %7s %7s%n", "per million taps:", "expired", "TTL miss",
+                "late tap", "orphans", "grace h");
         for (Map.Entry<Policy, Tally> e : r.entrySet()) {
             Tally t = e.getValue();
-            System.out.printf(Locale.US, "%-44s %9.1f %9.1f %9.1f %9d %9.1f%n", e.getKey().label,
+            System.out.printf(Locale.US, "%-33s %8.1f %8.1f %8.1f %7d %7.1f%n", e.getKey().label,
                     perMillion(t.shownAfterExpiry, t.taps), perMillion(t.ttlMisses, t.taps),
                     perMillion(t.servedAfterExpiry, t.taps), t.orphanedBlobs,
                     t.blobHoursAfterExpiry / (STORIES * (1 - ABANDONED_SHARE)));

@@ -99,8 +99,8 @@ public class ViewerCounts {
                     a.sketchBytes(), a.textbookRse() * 100, a.measuredRse() * 100, a.measuredHipRse() * 100);
         }
         double[] merge = mergeRegions();
-        System.out.printf(Locale.US, "Two regions: exact unique %,.0f, sum of regional counts %,.0f, merged sketches %,.0f%n",
-                merge[0], merge[1], merge[2]);
+        System.out.printf(Locale.US, "Two regions: exact unique viewers %,.0f%n", merge[0]);
+        System.out.printf(Locale.US, "  sum of the regions' estimates %,.0f; union of their sketches %,.0f%n", merge[1], merge[2]);
     }
 
     public static Map<String, Object> facts() {

@@ -252,8 +252,8 @@ class EphemeralStoriesTest {
     void everyQuotedTtlRateIsItsCountOverTheTapsAndTheClaimsHold() {
         List<String> h = header(TTL_POLICIES);
         Map<String, String> keys = Map.of(
-                "One TTL", "shared-ttl", "Same 24 h TTL", "blob-from-upload", "Blob deleted by", "blob-on-metadata-expiry",
-                "Store's lazy", "trust-store-deletion", "Metadata 24 h", "independent-grace");
+                "One TTL", "shared-ttl", "Same TTL", "blob-from-upload", "Blob deleted", "blob-on-metadata-expiry",
+                "Store's lazy", "trust-store-deletion", "Filtered 24 h", "independent-grace");
         int matched = 0;
         for (Element row : rows(TTL_POLICIES)) {
             String policy = cell(row, h, "Policy");
