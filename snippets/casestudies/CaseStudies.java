@@ -1,8 +1,12 @@
 package casestudies;
 
 import chat.ChatEstimate;
+import dispatch.DispatchEnvelope;
+import drive.DriveEnvelope;
 import feed.FeedEstimate;
+import stories.StoriesEnvelope;
 import urlshortener.ShortenerEstimate;
+import video.VideoEnvelope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,14 +20,21 @@ import java.util.Map;
  */
 public class CaseStudies {
 
-    /** A scale figure: a fact of the study's estimate program and how to read it. */
-    record Figure(Map<String, ?> facts, String fact, Unit unit, String label) {
+    /**
+     * A scale figure: a fact of the study's estimate program (divided by {@code per}, to turn a daily or
+     * per-segment figure into a rate) and how to read it.
+     */
+    record Figure(Map<String, ?> facts, String fact, double per, Unit unit, String label) {
+        Figure(Map<String, ?> facts, String fact, Unit unit, String label) {
+            this(facts, fact, 1, unit, label);
+        }
+
         double value() {
             Object v = facts.get(fact);
             if (!(v instanceof Number n)) {
                 throw new IllegalArgumentException("no numeric fact '" + fact + "'");
             }
-            return n.doubleValue();
+            return n.doubleValue() / per;
         }
 
         String text() {
@@ -47,6 +58,10 @@ public class CaseStudies {
         Map<String, Object> shortener = ShortenerEstimate.facts();
         Map<String, Object> feed = FeedEstimate.facts();
         Map<String, Object> chat = ChatEstimate.facts();
+        Map<String, Object> dispatch = DispatchEnvelope.facts();
+        Map<String, Object> drive = DriveEnvelope.facts();
+        Map<String, Object> video = VideoEnvelope.facts();
+        Map<String, Object> stories = StoriesEnvelope.facts();
         return List.of(
                 new Study("URL shortener", "Unique short keys without a central bottleneck",
                         new Figure(shortener, "writes-peak", Unit.COUNT, "new URLs/s"),
@@ -59,7 +74,29 @@ public class CaseStudies {
                 new Study("Chat (WhatsApp-like)", "Routing each message to the gateway that holds the recipient",
                         new Figure(chat, "peak-messages", Unit.COUNT, "messages/s"),
                         new Figure(chat, "peak-deliveries", Unit.COUNT, "deliveries/s"),
-                        new Figure(chat, "offline-queue-bytes", Unit.BYTES, "queued for offline users")));
+                        new Figure(chat, "offline-queue-bytes", Unit.BYTES, "queued for offline users")),
+                new Study("Ride dispatch (Uber-like)", "Finding the drivers near a rider, fast, while they move",
+                        new Figure(dispatch, "updates-per-s", Unit.COUNT, "location updates/s"),
+                        new Figure(dispatch, "peak-rides-per-s", Unit.COUNT, "ride requests/s"),
+                        new Figure(dispatch, "bytes-per-day", Unit.BYTES, "of location updates a day")),
+                new Study("Cloud drive (Drive / Dropbox storage)", "Chunking, dedup and resumable uploads",
+                        new Figure(drive, "peak-file-ops", Unit.COUNT, "file operations/s"),
+                        new Figure(drive, "peak-pushes", Unit.COUNT, "change notifications/s"),
+                        new Figure(drive, "nominal-bytes", Unit.BYTES, "stored before dedup")),
+                new Study("Video platform (YouTube-like)", "Transcoding every upload into a ladder of variants",
+                        new Figure(video, "segment-objects-per-day", SECONDS_PER_DAY, Unit.COUNT, "encoded segments/s"),
+                        new Figure(video, "concurrent-viewers", number(video, "segment-s"), Unit.COUNT, "segment requests/s"),
+                        new Figure(video, "encoded-bytes-per-day", Unit.BYTES, "encoded a day")),
+                new Study("Ephemeral stories (Instagram-like)", "Expiring metadata, blobs and caches together",
+                        new Figure(stories, "peak-posts-per-second", Unit.COUNT, "stories/s"),
+                        new Figure(stories, "peak-views-per-second", Unit.COUNT, "story views/s"),
+                        new Figure(stories, "bytes-per-day", Unit.BYTES, "of new media a day")));
+    }
+
+    static final double SECONDS_PER_DAY = 86_400;
+
+    private static double number(Map<String, ?> facts, String fact) {
+        return ((Number) facts.get(fact)).doubleValue();
     }
 
     /** Three significant digits, trailing zeros dropped: 114, 11.4K, 6B, 3 TB. */

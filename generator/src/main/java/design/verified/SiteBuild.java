@@ -39,7 +39,18 @@ public final class SiteBuild implements AutoCloseable {
     private final SiteIndex index = new SiteIndex();
     private final AtomicPublisher publisher;
 
+    private final BuildInfo fixedBuildInfo;
+
     public SiteBuild(SiteLayout layout, PrintStream console) {
+        this(layout, console, null);
+    }
+
+    /**
+     * @param buildInfo the commit and date pages show; null to read them from the repository at every
+     *                  build (a copy of the sources outside the checkout passes the checkout's)
+     */
+    public SiteBuild(SiteLayout layout, PrintStream console, BuildInfo buildInfo) {
+        this.fixedBuildInfo = buildInfo;
         this.layout = layout;
         this.console = console;
         SnippetLibraries libraries = SnippetLibraries.of(layout.root());
@@ -86,7 +97,8 @@ public final class SiteBuild implements AutoCloseable {
                 catalog = stage("unverified", () -> Catalog.unverified(sources), c -> "programs skipped (benchmark only)");
             }
             asciidoctor.join();
-            stage("bake", () -> baker.bake(sources, catalog, BuildInfo.of(layout.root()), staging, layout.site()),
+            stage("bake", () -> baker.bake(sources, catalog,
+                    fixedBuildInfo != null ? fixedBuildInfo : BuildInfo.of(layout.root()), staging, layout.site()),
                     r -> r.rendered() + " of " + r.pages() + " pages rendered");
             stage("index", () -> index.write(staging, sources, catalog), s -> s.htmlFiles() + " HTML files, links ok, " + s.practiceQuestions() + " practice questions");
             stage("publish", () -> {
