@@ -110,10 +110,6 @@ public class CommonFigures {
                     "2 % of a 30-day budget in 1 hour is 0.02 × 720 hours ÷ 1 hour.",
                     "Google SRE Workbook, Alerting on SLOs", "modules/11-observability.html#burn-rate-alerting"));
 
-    public static void main(String[] args) {
-        System.out.println(CORRECTIONS.size() + " corrections to commonly repeated figures");
-    }
-
     public static Map<String, Object> tables() {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Often said", "What is right", "Why", "Source", "Where"));

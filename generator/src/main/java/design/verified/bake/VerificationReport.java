@@ -114,6 +114,9 @@ final class VerificationReport {
                 .append("Interview guides and cheat sheets repeat some figures that are wrong, garbled or stated as laws when")
                 .append(" they are rules of thumb. This site says instead what the rows below say, and the linked section shows")
                 .append(" the computation.\n\n");
+        a.append("++++\n<p><a class=\"table-program\" href=\"").append(ProgramPages.FOLDER).append("/")
+                .append(table.origin().id()).append(".html\">Computed by ").append(table.origin().source())
+                .append("</a></p>\n++++\n\n");
         int where = table.header().indexOf("Where");
         a.append("[cols=\"3,3,4,3,2\",options=\"header\"]\n|===\n");
         table.header().forEach(h -> a.append("|").append(h).append(" "));

@@ -66,6 +66,8 @@ public final class SiteIndex {
             e.put("id", p.id());
             e.put("source", p.source());
             e.put("hasMain", catalog.result(p.id()).hasMain());
+            e.put("producesData", !catalog.result(p.id()).facts().isEmpty() || !catalog.result(p.id()).tables().isEmpty()
+                    || !catalog.result(p.id()).charts().isEmpty());
             e.put("shownOn", pagesBy.getOrDefault("snippet:" + p.id(), new TreeSet<>()));
             programs.add(e);
         }
