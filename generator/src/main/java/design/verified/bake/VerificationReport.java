@@ -66,8 +66,8 @@ final class VerificationReport {
 
         a.append("== Programs\n\n");
         a.append("Each program ran during this build, in its own class loader, under its CPU-time limit.")
-                .append(" The run time is this build's measurement.\n\n");
-        a.append("[cols=\"3,4,1,1\",options=\"header\"]\n|===\n|Program |Shown on |Limit |Run time\n");
+                .append(" The CPU time is the measurement of the run that produced what the pages show.\n\n");
+        a.append("[cols=\"3,4,1,1\",options=\"header\"]\n|===\n|Program |Shown on |Limit |CPU time\n");
         for (Program p : catalog.programs().values()) {
             a.append("|").append(programLink(p)).append("\n|").append(pageLinks(usedBy.get("snippet:" + p.id())))
                     .append("\n|").append(p.timeout().toSeconds()).append(" s\n|")
@@ -192,7 +192,7 @@ final class VerificationReport {
 
     /** The measured run times, as a script the report page loads (kept out of the page: they vary). */
     static void writeRuntimes(Catalog catalog, Path site) {
-        StringBuilder js = new StringBuilder("// Run times measured by the build that published this site (milliseconds).\n");
+        StringBuilder js = new StringBuilder("// CPU time of each program run that produced what the pages show (milliseconds).\n");
         js.append("window.VERIFIED_RUNTIMES = {\n");
         catalog.programs().keySet().forEach(id -> js.append("  \"").append(id).append("\": ")
                 .append(catalog.result(id).millis()).append(",\n"));

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param tables  values of {@code tables()}: first row the header
  * @param derived per table, the columns computed from other columns (may be absent)
  * @param charts  values of {@code charts()}: ECharts options
- * @param millis  how long the run took in the worker (the cached value when reused)
+ * @param millis  CPU milliseconds the run took in the worker (the cached value when reused)
  */
 public record ProgramResult(String programId, boolean hasMain, String stdout, Map<String, Object> facts,
                             Map<String, List<List<String>>> tables, Map<String, List<String>> derived,
