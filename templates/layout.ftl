@@ -46,6 +46,7 @@
 </div>
 <footer class="footer">
   Every code block on this site was compiled and run by the build that published it; every chart and derived number was computed by a program you can open.
+  Built from commit ${site.build.shortCommit} of ${site.build.date}.
 </footer>
 <#if hasCharts>
 <script src="${root}vendor/echarts/echarts.min.js"></script>

@@ -86,7 +86,7 @@ public class Bandwidth {
             rows.add(List.of(link.name(), rate(link.bitsPerSecond()), bytes(bytesPerSecond(link)) + "/s",
                     bytes(bytesPerDay(link)), link.note()));
         }
-        return Map.of("bandwidth", rows);
+        return Map.of("bandwidth", Map.of("rows", rows, "derived", List.of("Bytes per second", "Bytes per day")));
     }
 
     public static Map<String, Object> facts() {

@@ -75,7 +75,7 @@ public class LatencyLadder {
         for (Rung r : RUNGS) {
             rows.add(List.of(r.operation(), human(r.nanos()), String.format("%,.0f×", r.nanos() / l1), r.whiteboard()));
         }
-        return Map.of("latency", rows);
+        return Map.of("latency", Map.of("rows", rows, "derived", List.of("Relative to L1")));
     }
 
     public static Map<String, Object> facts() {

@@ -25,4 +25,10 @@ public final class BuildFailure extends RuntimeException {
     public List<Problem> problems() {
         return problems;
     }
+
+    /** What the console shows: the stage, then one {@code file:line: message} line per problem. */
+    public String report() {
+        return "BUILD FAILED in stage '" + stage + "':\n"
+                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
+    }
 }

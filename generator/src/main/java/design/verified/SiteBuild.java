@@ -11,65 +11,100 @@ import design.verified.index.SiteIndex;
 import design.verified.publish.AtomicPublisher;
 import design.verified.run.ProgramRunner;
 import design.verified.run.RunResults;
+import design.verified.serve.PreviewServer;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The whole build, in the order of ARCHITECTURE.md: discover, compile, run, charts &amp; facts, bake,
  * index, publish. Each stage is one call; a stage that finds problems throws {@link BuildFailure} and
- * nothing is published.
+ * nothing is published. One instance can build many times (the preview server does): its worker
+ * JVMs, Asciidoctor and JBake's document store stay warm, and every stage skips work whose inputs
+ * did not change.
  */
-public final class SiteBuild {
+public final class SiteBuild implements AutoCloseable {
+
+    /** False only in bench/, to measure the bake without compiling or running programs. */
+    private static final boolean VERIFY = !"false".equals(System.getProperty("site.verify"));
 
     private final SiteLayout layout;
     private final PrintStream console;
+    private final SnippetCompiler compiler;
+    private final ProgramRunner runner;
+    private final Baker baker;
+    private final SiteIndex index = new SiteIndex();
+    private final AtomicPublisher publisher;
 
     public SiteBuild(SiteLayout layout, PrintStream console) {
         this.layout = layout;
         this.console = console;
+        SnippetLibraries libraries = SnippetLibraries.of(layout.root());
+        this.compiler = new SnippetCompiler(layout.cache(), libraries);
+        this.runner = new ProgramRunner(layout.cache(), libraries);
+        this.baker = new Baker(layout);
+        this.publisher = new AtomicPublisher(layout.site());
     }
 
     public static void main(String[] args) {
         Logging.quiet();
-        Path root = Path.of(System.getProperty("site.root", "."));
-        try {
-            new SiteBuild(SiteLayout.at(root), System.out).build();
-        } catch (BuildFailure failure) {
-            System.err.println("BUILD FAILED in stage '" + failure.stage() + "':");
-            failure.problems().forEach(p -> System.err.println("  " + p));
-            System.exit(1);
+        SiteLayout layout = SiteLayout.at(Path.of(System.getProperty("site.root", ".")));
+        if (args.length > 0 && args[0].equals("serve")) {
+            PreviewServer.run(layout, Integer.getInteger("site.port", 8080));
+            return;
         }
-        System.exit(0); // JBake's embedded database leaves non-daemon threads behind
+        int status = 0;
+        try (SiteBuild build = new SiteBuild(layout, System.out)) {
+            build.build();
+        } catch (BuildFailure failure) {
+            System.err.println(failure.report());
+            status = 1;
+        }
+        System.exit(status); // JBake's embedded database leaves non-daemon threads behind
     }
 
     public void build() {
-        AtomicPublisher publisher = new AtomicPublisher(layout.site());
+        // Asciidoctor's start-up (JRuby) is the longest single step: overlap it with compiling and running.
+        CompletableFuture<Void> asciidoctor = CompletableFuture.runAsync(Baker::warmUp);
         Path staging = publisher.freshStaging();
         try {
             SourceTree sources = stage("discover", () -> Discovery.scan(layout),
                     s -> s.pages().size() + " pages, " + s.programs().size() + " programs, " + s.referenceCount() + " references");
-            CompiledPrograms compiled = stage("compile",
-                    () -> new SnippetCompiler(layout.cache(), SnippetLibraries.of(layout.root())).compile(sources.programs()),
-                    c -> sources.programs().size() + " programs" + (c.reused() ? " (unchanged: reused)" : ""));
-            RunResults runs = stage("run",
-                    () -> new ProgramRunner(layout.cache(), SnippetLibraries.of(layout.root())).runAll(sources.programs(), compiled),
-                    r -> r.executed() + " ran, " + (r.byProgram().size() - r.executed()) + " from cache");
-            Catalog catalog = stage("charts & facts", () -> Catalog.assemble(sources, runs),
-                    c -> c.facts().size() + " facts, " + c.tables().size() + " tables, " + c.charts().size() + " charts"
-                            + (c.unusedPrograms().isEmpty() ? "" : "; shown nowhere: " + String.join(", ", c.unusedPrograms())));
-            stage("bake", () -> new Baker(layout).bake(sources, catalog, staging), n -> n + " pages");
-            stage("index", () -> SiteIndex.write(staging, sources, catalog), s -> s.htmlFiles() + " HTML files, links ok");
+            Catalog catalog;
+            if (VERIFY) {
+                CompiledPrograms compiled = stage("compile", () -> compiler.compile(sources.programs()),
+                        c -> c.compiled() + " of " + sources.programs().size() + " programs compiled");
+                RunResults runs = stage("run", () -> runner.runAll(sources.programs(), compiled),
+                        r -> r.executed() + " ran, " + (r.byProgram().size() - r.executed()) + " from cache");
+                catalog = stage("charts & facts", () -> Catalog.assemble(sources, runs),
+                        c -> c.facts().size() + " facts, " + c.tables().size() + " tables, " + c.charts().size() + " charts"
+                                + (c.unusedPrograms().isEmpty() ? "" : "; shown nowhere: " + String.join(", ", c.unusedPrograms())));
+            } else {
+                catalog = stage("unverified", () -> Catalog.unverified(sources), c -> "programs skipped (benchmark only)");
+            }
+            asciidoctor.join();
+            stage("bake", () -> baker.bake(sources, catalog, BuildInfo.of(layout.root()), staging, layout.site()),
+                    r -> r.rendered() + " of " + r.pages() + " pages rendered");
+            stage("index", () -> index.write(staging, sources, catalog), s -> s.htmlFiles() + " HTML files, links ok, " + s.practiceQuestions() + " practice questions");
             stage("publish", () -> {
                 publisher.publish();
                 return layout.relative(layout.site());
             }, where -> where);
         } catch (RuntimeException e) {
+            baker.forgetPublishedState();
             publisher.discard();
+            asciidoctor.cancel(false);
             throw e;
         }
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        baker.close();
     }
 
     private <T> T stage(String name, Supplier<T> work, Function<T, String> summary) {

@@ -16,11 +16,13 @@ public final class BakeContext {
     private static volatile BakeContext current;
 
     private final Catalog catalog;
+    private final java.nio.file.Path root;
     private final List<Problem> problems = new ArrayList<>();
     private final ThreadLocal<String[]> page = new ThreadLocal<>(); // {repository path, site path}
 
-    BakeContext(Catalog catalog) {
+    BakeContext(Catalog catalog, java.nio.file.Path root) {
         this.catalog = catalog;
+        this.root = root;
     }
 
     static BakeContext current() {
@@ -61,6 +63,32 @@ public final class BakeContext {
     String rootPath() {
         String[] p = page.get();
         return p == null ? "" : "../".repeat((int) p[1].chars().filter(c -> c == '/').count());
+    }
+
+    private static final java.util.regex.Pattern MISSING_ATTRIBUTE =
+            java.util.regex.Pattern.compile("missing attribute: ([\\w-]+)");
+
+    /**
+     * Asciidoctor reports a missing attribute without a line; find the first line of the current page
+     * that refers to it, so the author is sent to the right place. 0 when it cannot be found.
+     */
+    int lineOfMissingAttribute(String message) {
+        java.util.regex.Matcher m = MISSING_ATTRIBUTE.matcher(message);
+        java.nio.file.Path file = root.resolve(page());
+        if (!m.find() || !java.nio.file.Files.isRegularFile(file)) {
+            return 0;
+        }
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("{" + m.group(1) + "}")) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     synchronized void report(Problem problem) {

@@ -1,12 +1,20 @@
 package design.verified.bake;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import design.verified.BuildFailure;
+import design.verified.BuildInfo;
+import design.verified.Hashing;
 import design.verified.Problem;
 import design.verified.SiteLayout;
 import design.verified.data.Catalog;
 import design.verified.discover.Page;
+import design.verified.discover.Reference;
 import design.verified.discover.SourceTree;
+import org.jbake.app.Asset;
+import org.jbake.app.Crawler;
 import org.jbake.app.Oven;
+import org.jbake.app.Renderer;
+import org.jbake.app.Utensils;
 import org.jbake.app.configuration.ConfigUtil;
 import org.jbake.app.configuration.DefaultJBakeConfiguration;
 import org.jbake.parser.Engines;
@@ -18,42 +26,80 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Stage 5: JBake turns the pages into HTML with the Freemarker templates; the Asciidoctor extensions
- * render snippets, charts, tables and facts from the catalog. Pages are staged with generated ones
- * (one per program) so the author's tree is never written to.
+ * render snippets, charts, tables and facts from the catalog. Pages are staged beside generated ones
+ * (one per program), each followed by a comment holding a hash of what the build computed for it, so
+ * that JBake's own change detection re-renders exactly the pages whose text or inputs changed.
  */
-public final class Baker {
+public final class Baker implements AutoCloseable {
 
     /** One engine for the life of the JVM, so Asciidoctor (JRuby) starts once. */
     private static PageTrackingAsciidoctorEngine engine;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SiteLayout layout;
+    private final Path stage;
+    private final SessionContentStore store = new SessionContentStore();
+    /** True when the store's rendered documents match the last published site, so a bake may start from it. */
+    private boolean primed;
 
     public Baker(SiteLayout layout) {
         this.layout = layout;
+        this.stage = layout.work().resolve("bake");
     }
 
-    /** Bakes into {@code destination} (which must be empty) and returns how many pages it wrote. */
-    public int bake(SourceTree sources, Catalog catalog, Path destination) {
-        Path stage = layout.work().resolve("bake");
+    /** Starts Asciidoctor (JRuby) now, on this thread, so that the first page does not pay for it. */
+    public static void warmUp() {
+        PageTrackingAsciidoctorEngine e = engine();
+        e.warmUp();
+    }
+
+    /**
+     * Bakes into {@code destination} (empty). When the previous bake of this session succeeded and was
+     * published at {@code published}, unchanged pages are copied from there instead of rendered.
+     */
+    public Result bake(SourceTree sources, Catalog catalog, BuildInfo build, Path destination, Path published) {
         Path stagedContent = stage.resolve("content");
         Path data = stage.resolve("data");
-        resetDirectory(stage);
-        copyTree(layout.content(), stagedContent);
-        ProgramPages.write(catalog, sources, stagedContent.resolve("programs"));
-        Navigation.write(sources.pages(), data.resolve("site.yaml"));
+        Map<String, String> staged = new TreeMap<>();
+        for (Page page : sources.pages()) {
+            String relative = page.source().substring("content/".length());
+            String text = read(layout.root().resolve(page.source()));
+            staged.put(relative, page.format() == Page.Format.ASCIIDOC ? text + inputsLine(page.references(), catalog) : text);
+        }
+        ProgramPages.pages(catalog, sources).forEach((relative, text) -> staged.put(relative, text));
+        staged.put(PracticePage.PAGE, PracticePage.page());
+        staged.put(VerificationReport.PAGE, VerificationReport.page(sources, catalog, build,
+                layout.root().resolve("site-tests/src/test/java")));
+        boolean structureChanged = syncStage(stagedContent, staged, layout.content());
+        boolean navigationChanged = writeIfChanged(data.resolve("site.yaml"), Navigation.yaml(sources.pages(), build));
+        boolean incremental = primed && !structureChanged && !navigationChanged && Files.isDirectory(published);
+        if (incremental) {
+            copyTree(published, destination);
+        } else {
+            store.startup();
+            store.updateAndClearCacheIfNeeded(true, layout.templates().toFile());
+        }
 
-        registerEngine(stagedContent);
-        BakeContext context = new BakeContext(catalog);
+        Engines.register("adoc", engine().mappingPagesFrom(stagedContent));
+        BakeContext context = new BakeContext(catalog, layout.root());
         BakeContext.open(context);
         List<Problem> problems = new ArrayList<>();
+        int rendered;
+        primed = false;
         try {
-            Oven oven = new Oven(configuration(stage, stagedContent, data, destination));
+            Oven oven = new Oven(utensils(configuration(stagedContent, data, destination)));
             oven.bake();
+            rendered = renderedCount(oven);
             for (Throwable error : oven.getErrors()) {
                 problems.add(Problem.in("templates", "template or asset error: " + rootMessage(error)));
             }
@@ -69,28 +115,128 @@ public final class Baker {
         if (!problems.isEmpty()) {
             throw new BuildFailure("bake", problems);
         }
-        return sources.pages().size() + catalog.programs().size();
+        VerificationReport.writeRuntimes(catalog, destination);
+        primed = true;
+        return new Result(staged.size(), rendered);
     }
 
-    private static synchronized void registerEngine(Path stagedContent) {
+    /** @param pages pages in the site; @param rendered how many JBake rendered in this bake (the rest were unchanged) */
+    public record Result(int pages, int rendered) {
+    }
+
+    /** The publish stage failed or was skipped: the next bake must not start from the published site. */
+    public void forgetPublishedState() {
+        primed = false;
+    }
+
+    @Override
+    public void close() {
+        store.closeSession();
+    }
+
+    /** A trailing comment naming a hash of every computed thing the page shows. */
+    private static String inputsLine(List<Reference> refs, Catalog catalog) {
+        Hashing h = Hashing.sha256();
+        for (Reference ref : refs) {
+            h.add(ref.kind().macro).add(ref.name());
+            Object item = switch (ref.kind()) {
+                case SNIPPET -> List.of(catalog.program(ref.name()) == null ? "" : catalog.program(ref.name()).text(),
+                        catalog.result(ref.name()) == null ? "" : catalog.result(ref.name()).stdout());
+                case FACT -> catalog.fact(ref.name()) == null ? "" : String.valueOf(catalog.fact(ref.name()).value());
+                case TABLE -> catalog.table(ref.name()) == null ? "" : List.of(catalog.table(ref.name()).header(),
+                        catalog.table(ref.name()).rows(), catalog.table(ref.name()).origin().id());
+                case CHART -> catalog.chart(ref.name()) == null ? "" : List.of(catalog.chart(ref.name()).option().toString(),
+                        catalog.chart(ref.name()).origin().id());
+            };
+            try {
+                h.add(JSON.writeValueAsString(item));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return "\n\n// verified-inputs: " + h.hex() + "\n";
+    }
+
+    /**
+     * Makes the staged folder hold exactly these files, writing only those whose text changed (JBake
+     * then re-renders only those) and copying non-page files from content/ (includes, images).
+     * Returns true if a page appeared or disappeared.
+     */
+    private static boolean syncStage(Path stagedContent, Map<String, String> pages, Path content) {
+        try {
+            Files.createDirectories(stagedContent);
+            Set<String> wanted = new HashSet<>(pages.keySet());
+            for (Path file : filesUnder(content)) {
+                String relative = content.relativize(file).toString().replace('\\', '/');
+                if (!pages.containsKey(relative)) {
+                    wanted.add(relative);
+                    Path target = stagedContent.resolve(relative);
+                    if (!Files.exists(target) || Files.mismatch(file, target) != -1) {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            boolean changed = false;
+            for (Path file : filesUnder(stagedContent)) {
+                if (!wanted.contains(stagedContent.relativize(file).toString().replace('\\', '/'))) {
+                    Files.delete(file);
+                    changed = true;
+                }
+            }
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                Path target = stagedContent.resolve(page.getKey());
+                changed |= !Files.exists(target);
+                writeIfChanged(target, page.getValue());
+            }
+            return changed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean writeIfChanged(Path file, String text) {
+        try {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (Files.exists(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+                return false;
+            }
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized PageTrackingAsciidoctorEngine engine() {
         if (engine == null) {
             engine = new PageTrackingAsciidoctorEngine();
+            for (String extension : List.of("asciidoc", "ad")) {
+                Engines.register(extension, engine);
+            }
         }
-        engine.mapPagesFrom(stagedContent);
-        for (String extension : List.of("adoc", "asciidoc", "ad")) {
-            Engines.register(extension, engine);
-        }
+        return engine;
     }
 
-    private DefaultJBakeConfiguration configuration(Path stage, Path content, Path data, Path destination) {
+    private Utensils utensils(DefaultJBakeConfiguration config) {
+        Utensils utensils = new Utensils();
+        utensils.setConfiguration(config);
+        utensils.setContentStore(store);
+        utensils.setCrawler(new Crawler(store, config));
+        utensils.setRenderer(new Renderer(store, config));
+        utensils.setAsset(new Asset(config));
+        return utensils;
+    }
+
+    private DefaultJBakeConfiguration configuration(Path content, Path data, Path destination) {
         DefaultJBakeConfiguration config = (DefaultJBakeConfiguration) new ConfigUtil().loadConfig(stage.toFile(), null);
         config.setContentFolder(content.toFile());
         config.setTemplateFolder(layout.templates().toFile());
         config.setAssetFolder(layout.templates().resolve("static").toFile());
         config.setDataFolder(data.toFile());
         config.setDestinationFolder(destination.toFile());
-        config.setClearCache(true);
-        config.setDatabaseStore("memory");
+        config.setClearCache(false);
         config.setDefaultStatus("published");
         for (String off : List.of("index", "feed", "archive", "tags", "tagsindex", "sitemap", "error404")) {
             config.setProperty("render." + off, false);
@@ -108,6 +254,16 @@ public final class Baker {
         return config;
     }
 
+    private static int renderedCount(Oven oven) {
+        try {
+            java.lang.reflect.Field f = Oven.class.getDeclaredField("renderedCount");
+            f.setAccessible(true);
+            return f.getInt(oven);
+        } catch (ReflectiveOperationException e) {
+            return -1;
+        }
+    }
+
     private static String rootMessage(Throwable error) {
         Throwable t = error;
         while (t.getCause() != null && t.getCause() != t) {
@@ -117,29 +273,31 @@ public final class Baker {
         return error.getMessage() == null ? first : error.getMessage().strip().split("\n")[0] + " (" + first + ")";
     }
 
-    static void resetDirectory(Path dir) {
+    static String read(Path file) {
         try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            Files.createDirectories(dir);
+            return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void copyTree(Path from, Path to) {
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    static void copyTree(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {
@@ -147,10 +305,14 @@ public final class Baker {
         }
     }
 
-    static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import design.verified.discover.Page;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ final class Navigation {
     private Navigation() {
     }
 
-    static void write(List<Page> pages, Path file) {
+    static String yaml(List<Page> pages, design.verified.BuildInfo build) {
         List<Map<String, Object>> course = new ArrayList<>();
         pages.stream().filter(p -> p.type().equals("module"))
                 .sorted(Comparator.comparingInt(Page::order)).forEach(p -> course.add(entry(p, "module")));
@@ -32,9 +31,10 @@ final class Navigation {
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("course", course);
         site.put("pages", other);
+        site.put("build", Map.of("commit", build.commit(), "shortCommit", build.shortCommit(), "date", build.date()));
         try {
             // JSON is valid YAML, and JBake reads .yaml data files
-            Baker.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(site));
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(site);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

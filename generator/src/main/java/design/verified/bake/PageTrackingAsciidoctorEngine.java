@@ -14,8 +14,31 @@ final class PageTrackingAsciidoctorEngine extends AsciidoctorEngine {
     private volatile Path stagedContent;
 
     /** Pages are read from a staged copy of content/; errors must name the file the author edits. */
-    void mapPagesFrom(Path stagedContent) {
+    PageTrackingAsciidoctorEngine mappingPagesFrom(Path stagedContent) {
         this.stagedContent = stagedContent.toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** Converts a one-line document, which starts JRuby and loads Asciidoctor and Rouge. */
+    void warmUp() {
+        try {
+            java.io.File file = java.io.File.createTempFile("warm-up", ".adoc");
+            try {
+                java.util.List<String> lines = java.util.List.of("Warm-up with `code`.", "", "[source,java]", "----",
+                        "class A {}", "----");
+                java.nio.file.Files.write(file.toPath(), lines);
+                org.jbake.app.configuration.JBakeConfiguration config =
+                        new org.jbake.app.configuration.ConfigUtil().loadConfig(file.getParentFile(), null);
+                config.setProperty("asciidoctor.attributes", java.util.List.of("source-highlighter=rouge", "rouge-css=class"));
+                ParserContext context = new ParserContext(file, lines, config, false);
+                context.setBody("");
+                super.processBody(context);
+            } finally {
+                java.nio.file.Files.deleteIfExists(file.toPath());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

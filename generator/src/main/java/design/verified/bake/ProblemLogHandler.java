@@ -23,6 +23,9 @@ public final class ProblemLogHandler implements LogHandler {
             return;
         }
         int line = record.getCursor() == null ? 0 : record.getCursor().getLineNumber();
+        if (line == 0) {
+            line = bake.lineOfMissingAttribute(record.getMessage());
+        }
         bake.report(Problem.at(bake.page(), line, "asciidoctor: " + record.getMessage()));
     }
 }

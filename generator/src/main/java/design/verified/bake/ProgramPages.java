@@ -10,7 +10,9 @@ import design.verified.discover.Reference;
 import design.verified.discover.SourceTree;
 import design.verified.run.ProgramResult;
 
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import design.verified.Hashing;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,15 +26,27 @@ import java.util.TreeSet;
 final class ProgramPages {
 
     static final String FOLDER = "programs";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProgramPages() {
     }
 
-    static void write(Catalog catalog, SourceTree sources, Path folder) {
+    /** The generated pages, by their path in the staged content folder. */
+    static Map<String, String> pages(Catalog catalog, SourceTree sources) {
         Map<String, Set<Page>> usedBy = usage(catalog, sources);
+        Map<String, String> pages = new TreeMap<>();
         for (Program p : catalog.programs().values()) {
-            Baker.write(folder.resolve(p.id() + ".adoc"), page(p, catalog, usedBy.getOrDefault(p.id(), Set.of())));
+            String inputs;
+            try {
+                ProgramResult r = catalog.result(p.id());
+                inputs = Hashing.sha256().add(JSON.writeValueAsString(List.of(r.stdout(), r.facts(), r.tables(), r.charts()))).hex();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            pages.put(FOLDER + "/" + p.id() + ".adoc", page(p, catalog, usedBy.getOrDefault(p.id(), Set.of()))
+                    + "\n// verified-inputs: " + inputs + "\n");
         }
+        return pages;
     }
 
     private static String page(Program p, Catalog catalog, Set<Page> usedBy) {

@@ -51,6 +51,9 @@ public final class SnippetMacro extends BlockMacroProcessor {
         listing.setSubstitutions("specialcharacters");
         wrapper.append(listing);
 
+        if ("none".equals(attrs.get("output"))) {
+            return wrapper; // the output is shown under another excerpt of this program on the page
+        }
         Map<String, Object> outputAttrs = new HashMap<>();
         outputAttrs.put("role", "output");
         Block output = createBlock(wrapper, "literal", result.stdout().stripTrailing(), outputAttrs);

@@ -23,22 +23,39 @@ public final class TableMacro extends BlockMacroProcessor {
             return createBlock(parent, "pass", MacroSupport.fail("unknown table '" + target + "'"));
         }
         Map<String, String> attrs = MacroSupport.strings(attributes);
-        String caption = attrs.getOrDefault("caption", attrs.getOrDefault("title", ""));
+        String caption = FactsInText.expand(attrs.getOrDefault("caption", attrs.getOrDefault("title", "")), bake.catalog());
         String link = bake.rootPath() + Html.programPage(table.origin().id());
         StringBuilder html = new StringBuilder();
+        List<String> wanted = Table.columnList(attrs.get("columns"));
+        List<Integer> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < table.header().size(); i++) {
+            if (wanted.isEmpty() || wanted.contains(table.header().get(i))) {
+                shown.add(i);
+            }
+        }
+        List<String> derivedShown = table.derived().stream().filter(c -> shown.contains(table.header().indexOf(c))).toList();
         html.append("<div class=\"table-wrap\"><table class=\"tableblock frame-all grid-all stretch verified\" data-table=\"")
-                .append(Html.escape(table.id())).append("\">\n");
+                .append(Html.escape(table.id())).append("\"");
+        if (!derivedShown.isEmpty()) {
+            html.append(" data-derived=\"").append(Html.escape(String.join(";", derivedShown))).append("\"");
+        }
+        html.append(">\n");
         html.append("<caption class=\"title\">").append(Html.escape(caption))
                 .append(" <a class=\"table-program\" href=\"").append(Html.escape(link))
                 .append("\">Computed by ").append(Html.escape(table.origin().source())).append("</a></caption>\n");
         html.append("<thead><tr>");
-        for (String h : table.header()) {
-            html.append("<th class=\"tableblock\">").append(Html.escape(h)).append("</th>");
+        for (int i : shown) {
+            String h = table.header().get(i);
+            boolean derived = table.derived().contains(h);
+            html.append("<th class=\"tableblock").append(derived ? " derived" : "").append("\"")
+                    .append(derived ? " title=\"computed from the other columns\"" : "").append(">")
+                    .append(Html.escape(h)).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : table.rows()) {
             html.append("<tr>");
-            for (String cell : row) {
+            for (int i : shown) {
+                String cell = row.get(i);
                 html.append("<td class=\"tableblock").append(looksNumeric(cell) ? " numeric" : "").append("\">")
                         .append(Html.escape(cell)).append("</td>");
             }

@@ -41,4 +41,17 @@ final class ClassReferences {
         }
         return strings;
     }
+
+    private static final java.util.regex.Pattern DESCRIPTOR_CLASS = java.util.regex.Pattern.compile("L([\\w/$]+);");
+
+    /** Internal class names a constant names: itself (a class entry) or those inside a descriptor. */
+    static Set<String> classNamesIn(String constant) {
+        Set<String> names = new HashSet<>();
+        names.add(constant);
+        java.util.regex.Matcher m = DESCRIPTOR_CLASS.matcher(constant);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
 }

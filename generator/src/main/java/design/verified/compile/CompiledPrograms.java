@@ -9,7 +9,11 @@ import java.util.Map;
  * @param classesDir   where the class files are
  * @param fingerprints per program id, a hash of the sources of every snippet class it uses (itself
  *                     included): the part of a run's cache key that the program's code contributes
- * @param reused       true when an identical tree was compiled before and its classes were reused
+ * @param compiled     how many programs javac compiled in this build (0 when the tree was unchanged)
  */
-public record CompiledPrograms(Path classesDir, Map<String, String> fingerprints, boolean reused) {
+public record CompiledPrograms(Path classesDir, Map<String, String> fingerprints, int compiled) {
+
+    public boolean reused() {
+        return compiled == 0;
+    }
 }

@@ -45,6 +45,9 @@ public final class Catalog {
         for (Page page : sources.pages()) {
             for (Reference ref : page.references()) {
                 String issue = catalog.resolve(ref);
+                if (issue == null) {
+                    issue = outputShownElsewhere(ref, page);
+                }
                 if (issue != null) {
                     problems.add(Problem.at(ref.page(), ref.line(), issue));
                 }
@@ -57,6 +60,35 @@ public final class Catalog {
         return catalog;
     }
 
+    /**
+     * A catalog in which every name a page uses resolves to a stand-in (zero, an empty table, a one-point
+     * chart), built without compiling or running anything. Only for measuring what the bake costs on its
+     * own (bench/); such a site is never published as verified.
+     */
+    public static Catalog unverified(SourceTree sources) {
+        Map<String, ProgramResult> results = new TreeMap<>();
+        sources.programs().forEach(p -> results.put(p.id(), new ProgramResult(p.id(), true, "(not run)", Map.of(),
+                Map.of(), Map.of(), Map.of(), 0, false)));
+        Catalog catalog = new Catalog(sources, new RunResults(results, 0));
+        JsonNode stand = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .set("series", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode()
+                        .add(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "line")
+                                .set("data", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().add(0))));
+        Program anyProgram = sources.programs().isEmpty() ? null : sources.programs().get(0);
+        for (Page page : sources.pages()) {
+            for (Reference ref : page.references()) {
+                switch (ref.kind()) {
+                    case FACT -> catalog.facts.putIfAbsent(ref.name(), new Fact(ref.name(), 0L, anyProgram));
+                    case TABLE -> catalog.tables.putIfAbsent(ref.name(), new Table(ref.name(), List.of("-"),
+                            List.of(List.of("-")), List.of(), anyProgram));
+                    case CHART -> catalog.charts.putIfAbsent(ref.name(), new Chart(ref.name(), stand, anyProgram));
+                    case SNIPPET -> { }
+                }
+            }
+        }
+        return catalog;
+    }
+
     private void collect(Program p, ProgramResult r, List<Problem> problems) {
         String area = p.area();
         r.facts().forEach((name, value) -> {
@@ -64,7 +96,15 @@ public final class Catalog {
             duplicate("fact", area + "." + name, clash == null ? null : clash.origin(), p, problems);
         });
         r.tables().forEach((name, rows) -> {
-            Table clash = tables.put(area + "." + name, new Table(area + "." + name, rows.get(0), rows.subList(1, rows.size()), p));
+            List<String> derived = r.derived() == null ? List.of() : r.derived().getOrDefault(name, List.of());
+            for (String column : derived) {
+                if (!rows.get(0).contains(column)) {
+                    problems.add(Problem.in(p.source(), "table '" + name + "' declares derived column '" + column
+                            + "' but its header is " + rows.get(0)));
+                }
+            }
+            Table clash = tables.put(area + "." + name, new Table(area + "." + name, rows.get(0),
+                    rows.subList(1, rows.size()), derived, p));
             duplicate("table", area + "." + name, clash == null ? null : clash.origin(), p, problems);
         });
         r.charts().forEach((name, option) -> {
@@ -113,8 +153,15 @@ public final class Catalog {
                 }
             }
             case TABLE -> {
-                if (!tables.containsKey(ref.name())) {
+                Table table = tables.get(ref.name());
+                if (table == null) {
                     return "unknown table '" + ref.name() + "'" + suggestion(ref.name(), tables.keySet());
+                }
+                for (String column : Table.columnList(attributes.get("columns"))) {
+                    if (!table.header().contains(column)) {
+                        return "table '" + ref.name() + "' has no column '" + column + "' (its columns: "
+                                + String.join(", ", table.header()) + ")";
+                    }
                 }
             }
             case FACT -> {
@@ -125,6 +172,20 @@ public final class Catalog {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code output=none} hides a snippet's output when the page shows another excerpt of the same program
+     * with it: every code block still has its real output on the page, just not twice.
+     */
+    private static String outputShownElsewhere(Reference ref, Page page) {
+        if (ref.kind() != Reference.Kind.SNIPPET || !"none".equals(MacroAttributes.parse(ref.attributes()).get("output"))) {
+            return null;
+        }
+        boolean shown = page.references().stream().anyMatch(other -> other.kind() == Reference.Kind.SNIPPET
+                && other.name().equals(ref.name()) && !"none".equals(MacroAttributes.parse(other.attributes()).get("output")));
+        return shown ? null : "snippet '" + ref.name() + "' has output=none, but no other excerpt of it on this page"
+                + " shows the output; every program's real output must appear on the page that shows its code";
     }
 
     /** "did you mean" for the commonest slip, a typo in a name that exists. */

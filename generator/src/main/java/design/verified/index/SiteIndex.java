@@ -29,10 +29,8 @@ import java.util.stream.Stream;
  */
 public final class SiteIndex {
 
-    private SiteIndex() {
-    }
-
-    public static Summary write(Path site, SourceTree sources, Catalog catalog) {
+    public Summary write(Path site, SourceTree sources, Catalog catalog) {
+        int questions = PracticeSet.write(site, sources.pages());
         List<Path> html = htmlFiles(site);
         Map<String, String> sourceOf = new HashMap<>();
         sources.pages().forEach(p -> sourceOf.put(p.output(), p.source()));
@@ -42,10 +40,10 @@ public final class SiteIndex {
             throw new BuildFailure("index", problems);
         }
         writeManifest(site.resolve("verified.json"), sources, catalog);
-        return new Summary(html.size());
+        return new Summary(html.size(), questions);
     }
 
-    public record Summary(int htmlFiles) {
+    public record Summary(int htmlFiles, int practiceQuestions) {
     }
 
     private static void writeManifest(Path file, SourceTree sources, Catalog catalog) {

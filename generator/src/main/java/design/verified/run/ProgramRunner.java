@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,9 +25,10 @@ import java.util.concurrent.Future;
 
 /**
  * Stage 3: runs every program that is not in the cache, on a small pool of worker JVMs, and returns
- * all results or fails with one problem per failed program.
+ * all results or fails with one problem per failed program. Healthy workers stay alive between builds
+ * of the same session (the preview server), so a rebuild does not pay for JVM start-up.
  */
-public final class ProgramRunner {
+public final class ProgramRunner implements AutoCloseable {
 
     /** Changes whenever the worker's code changes, so results from an older runner are not reused. */
     private static final String RUNNER_VERSION = workerFingerprint();
@@ -34,6 +37,7 @@ public final class ProgramRunner {
     private final SnippetLibraries libraries;
     private final int workers;
     private final int heapMegabytes;
+    private final Deque<WorkerProcess> idle = new ArrayDeque<>();
 
     public ProgramRunner(Path cacheRoot, SnippetLibraries libraries) {
         this(cacheRoot, libraries, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 512);
@@ -57,14 +61,15 @@ public final class ProgramRunner {
             cache.get(key).ifPresentOrElse(r -> results.put(p.id(), r), () -> pending.add(p));
         }
         int executed = pending.size();
-        if (!pending.isEmpty()) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, pending.size()));
+        int lanes = Math.min(workers, pending.size());
+        if (lanes > 0) {
+            ExecutorService pool = Executors.newFixedThreadPool(lanes);
             try {
-                List<Future<?>> lanes = new ArrayList<>();
-                for (int i = 0; i < Math.min(workers, pending.size()); i++) {
-                    lanes.add(pool.submit(() -> drain(pending, compiled, keys, results, problems)));
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < lanes; i++) {
+                    running.add(pool.submit(() -> drain(pending, compiled, keys, results, problems)));
                 }
-                for (Future<?> lane : lanes) {
+                for (Future<?> lane : running) {
                     lane.get();
                 }
             } catch (Exception e) {
@@ -84,18 +89,20 @@ public final class ProgramRunner {
     /** One lane: a worker JVM taking programs off the queue, replaced whenever a program spoils it. */
     private void drain(ConcurrentLinkedQueue<Program> pending, CompiledPrograms compiled, Map<String, String> keys,
                        Map<String, ProgramResult> results, List<Problem> problems) {
-        WorkerProcess worker = null;
+        WorkerProcess worker = borrow();
         try {
             Program p;
             while ((p = pending.poll()) != null) {
                 if (worker == null || !worker.isAlive()) {
-                    worker = WorkerProcess.start(compiled.classesDir(), libraries.classpath(), heapMegabytes);
+                    worker = WorkerProcess.start(libraries.classpath(), heapMegabytes);
                 }
+                WorkerProtocol.Request request = new WorkerProtocol.Request(p.id(), p.className(),
+                        compiled.classesDir().toString());
                 try {
-                    WorkerProtocol.Response r = worker.run(new WorkerProtocol.Request(p.id(), p.className()), p.timeout());
+                    WorkerProtocol.Response r = worker.run(request, p.timeout());
                     if (r.error() == null) {
                         ProgramResult result = new ProgramResult(p.id(), r.hasMain(), r.stdout(), r.facts(), r.tables(),
-                                r.charts(), r.millis(), false);
+                                r.derived(), r.charts(), r.millis(), false);
                         cache.put(keys.get(p.id()), result);
                         results.put(p.id(), result);
                     } else {
@@ -110,10 +117,25 @@ public final class ProgramRunner {
                 }
             }
         } finally {
-            if (worker != null) {
-                worker.close();
-            }
+            giveBack(worker);
         }
+    }
+
+    private synchronized WorkerProcess borrow() {
+        return idle.pollFirst();
+    }
+
+    private synchronized void giveBack(WorkerProcess worker) {
+        if (worker != null && worker.isAlive()) {
+            idle.addLast(worker);
+        }
+    }
+
+    /** Stops the idle workers; a later build starts new ones. */
+    @Override
+    public synchronized void close() {
+        idle.forEach(WorkerProcess::close);
+        idle.clear();
     }
 
     private static String stderrTail(String stderr) {

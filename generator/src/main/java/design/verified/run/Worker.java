@@ -40,14 +40,12 @@ public final class Worker {
     static final int OUTPUT_CAP_BYTES = 100 * 1024;
     private static final Pattern LOCAL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
-    private final Path classes;
     private final ClassLoader libraries;
     private final Properties baselineProperties;
     private volatile Integer exitStatus;
     private volatile boolean exiting;
 
-    private Worker(Path classes, ClassLoader libraries) {
-        this.classes = classes;
+    private Worker(ClassLoader libraries) {
         this.libraries = libraries;
         this.baselineProperties = (Properties) System.getProperties().clone();
     }
@@ -56,14 +54,14 @@ public final class Worker {
         PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         List<URL> jars = new ArrayList<>();
-        if (args.length > 1 && !args[1].isBlank()) {
-            for (String jar : args[1].split(File.pathSeparator)) {
+        if (args.length > 0 && !args[0].isBlank()) {
+            for (String jar : args[0].split(File.pathSeparator)) {
                 jars.add(Path.of(jar).toUri().toURL());
             }
         }
-        Worker worker = new Worker(Path.of(args[0]),
-                new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
+        Worker worker = new Worker(new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
         worker.guardExit();
+        protocolOut.println(WorkerProtocol.READY); // start-up is not charged to the first program's time limit
         String line;
         while ((line = in.readLine()) != null) {
             WorkerProtocol.Request request = WorkerProtocol.JSON.readValue(line, WorkerProtocol.Request.class);
@@ -115,7 +113,7 @@ public final class Worker {
         long start = System.nanoTime();
         Execution execution = new Execution(request);
         ThreadGroup group = new ThreadGroup("program " + request.programId());
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, libraries)) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{Path.of(request.classesDir()).toUri().toURL()}, libraries)) {
             Thread main = new Thread(group, () -> execution.execute(loader), "main");
             main.setContextClassLoader(loader);
             main.start();
@@ -135,11 +133,12 @@ public final class Worker {
                         + "; shut down executors and join threads before returning";
             }
             return new Outcome(new WorkerProtocol.Response(request.programId(), failure, execution.line,
-                    execution.hasMain, out.text(), err.text(), execution.facts, execution.tables, execution.charts, millis),
+                    execution.hasMain, out.text(), err.text(), execution.facts, execution.tables, execution.derived,
+                    execution.charts, millis),
                     tainted);
         } catch (Exception e) {
             return new Outcome(new WorkerProtocol.Response(request.programId(), "could not run: " + e, 0, false,
-                    out.text(), err.text(), Map.of(), Map.of(), Map.of(), 0), true);
+                    out.text(), err.text(), Map.of(), Map.of(), Map.of(), Map.of(), 0), true);
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);
@@ -177,6 +176,7 @@ public final class Worker {
         boolean hasMain;
         Map<String, Object> facts = Map.of();
         Map<String, List<List<String>>> tables = Map.of();
+        Map<String, List<String>> derived = new LinkedHashMap<>();
         Map<String, JsonNode> charts = Map.of();
 
         Execution(WorkerProtocol.Request request) {
@@ -197,7 +197,7 @@ public final class Worker {
                 }
                 Method tablesMethod = entryPoint(type, "tables");
                 if (tablesMethod != null) {
-                    tables = tables(tablesMethod.invoke(null));
+                    tables = tables(tablesMethod.invoke(null), derived);
                 }
                 Method chartsMethod = entryPoint(type, "charts");
                 if (chartsMethod != null) {
@@ -261,12 +261,24 @@ public final class Worker {
             return out;
         }
 
-        private static Map<String, List<List<String>>> tables(Object value) {
+        /**
+         * A table is a List of rows (the first the header), or a Map with "rows" and "derived": the names
+         * of the columns computed from the others, which the page marks and the tests recompute.
+         */
+        private static Map<String, List<List<String>>> tables(Object value, Map<String, List<String>> derived) {
             Map<String, List<List<String>>> out = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : named(value, "tables()").entrySet()) {
-                if (!(e.getValue() instanceof List<?> rows) || rows.size() < 2) {
+                Object tableValue = e.getValue();
+                if (tableValue instanceof Map<?, ?> declared) {
+                    tableValue = declared.get("rows");
+                    if (declared.get("derived") instanceof List<?> columns) {
+                        derived.put(e.getKey(), columns.stream().map(String::valueOf).toList());
+                    }
+                }
+                if (!(tableValue instanceof List<?> rows) || rows.size() < 2) {
                     throw new InvalidResult("tables() entry '" + e.getKey()
-                            + "' must be a List of rows: a header row and at least one body row");
+                            + "' must be a List of rows (a header row and at least one body row), or a Map with"
+                            + " \"rows\" and \"derived\"");
                 }
                 List<List<String>> table = new ArrayList<>();
                 for (Object row : rows) {

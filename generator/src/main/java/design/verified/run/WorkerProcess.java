@@ -24,6 +24,11 @@ import java.util.concurrent.TimeoutException;
 /** The build's handle on one worker JVM: send a request, wait for the answer within a time limit. */
 final class WorkerProcess implements AutoCloseable {
 
+    private static final int STARTUP_LIMIT_SECONDS = 120;
+    private static final long POLL_MILLIS = 50;
+    /** A program that neither finishes nor uses CPU for this many times its limit is stuck waiting. */
+    private static final int BLOCKED_FACTOR = 12;
+
     private final Process process;
     private final PrintStream requests;
     private final BufferedReader responses;
@@ -34,16 +39,18 @@ final class WorkerProcess implements AutoCloseable {
         this.responses = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static WorkerProcess start(Path classes, String librariesClasspath, int heapMegabytes) {
+    static WorkerProcess start(String librariesClasspath, int heapMegabytes) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMegabytes + "m", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
                 "-Djava.security.manager=allow", "-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC",
                 "-Dfile.encoding=UTF-8", "-Djava.awt.headless=true",
-                "-cp", workerClasspath(), Worker.class.getName(), classes.toString(), librariesClasspath));
+                "-cp", workerClasspath(), Worker.class.getName(), librariesClasspath));
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            return new WorkerProcess(p);
+            WorkerProcess worker = new WorkerProcess(p);
+            worker.awaitReady();
+            return worker;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a worker JVM", e);
         }
@@ -76,22 +83,64 @@ final class WorkerProcess implements AutoCloseable {
             throw new WorkerLost(describeDeath());
         }
         CompletableFuture<String> answer = CompletableFuture.supplyAsync(this::readLine);
+        Duration cpuAtStart = cpuTime();
+        long wallStart = System.nanoTime();
+        Duration blockedLimit = timeout.multipliedBy(BLOCKED_FACTOR);
         try {
-            String line = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (line == null) {
-                throw new WorkerLost(describeDeath());
+            while (true) {
+                try {
+                    String line = answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (line == null) {
+                        throw new WorkerLost(describeDeath());
+                    }
+                    return WorkerProtocol.JSON.readValue(line, WorkerProtocol.Response.class);
+                } catch (TimeoutException stillRunning) {
+                    if (cpuTime().minus(cpuAtStart).compareTo(timeout) > 0) {
+                        close();
+                        throw new WorkerLost("did not finish within " + seconds(timeout) + " of CPU time"
+                                + " (an endless loop? raise the limit with a '// run: timeout=20s' line if the work is real)");
+                    }
+                    if (System.nanoTime() - wallStart > blockedLimit.toNanos()) {
+                        close();
+                        throw new WorkerLost("was still running after " + seconds(blockedLimit)
+                                + " without using its " + seconds(timeout) + " of CPU: is it waiting for something"
+                                + " that never happens (a deadlock, a latch never counted down)?");
+                    }
+                }
             }
-            return WorkerProtocol.JSON.readValue(line, WorkerProtocol.Response.class);
-        } catch (TimeoutException e) {
-            close();
-            throw new WorkerLost("did not finish within " + seconds(timeout)
-                    + " (an endless loop? raise the limit with a '// run: timeout=20s' line if the work is real)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
             throw new WorkerLost("interrupted");
         } catch (ExecutionException | IOException e) {
             throw new WorkerLost(describeDeath());
+        }
+    }
+
+    /**
+     * CPU time used by the worker JVM (all its threads): a time limit in CPU time stops endless loops
+     * without failing a program only because a shared machine was busy.
+     */
+    private Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Waits for the worker's ready line; a loaded machine may take seconds to start a JVM. */
+    private void awaitReady() {
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(this::readLine);
+        try {
+            String line = ready.get(STARTUP_LIMIT_SECONDS, TimeUnit.SECONDS);
+            if (!WorkerProtocol.READY.equals(line)) {
+                close();
+                throw new IllegalStateException("a worker JVM failed to start: " + describeDeath());
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            close();
+            throw new IllegalStateException("a worker JVM did not start within " + STARTUP_LIMIT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while starting a worker JVM", e);
         }
     }
 

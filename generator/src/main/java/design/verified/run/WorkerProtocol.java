@@ -14,7 +14,10 @@ final class WorkerProtocol {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    record Request(String programId, String className) {
+    /** The first line a worker prints, once it can take requests. */
+    static final String READY = "ready";
+
+    record Request(String programId, String className, String classesDir) {
     }
 
     /**
@@ -23,6 +26,7 @@ final class WorkerProtocol {
      */
     record Response(String programId, String error, int line, boolean hasMain, String stdout, String stderr,
                     java.util.Map<String, Object> facts, java.util.Map<String, java.util.List<java.util.List<String>>> tables,
+                    java.util.Map<String, java.util.List<String>> derived,
                     java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> charts, long millis) {
     }
 

@@ -174,6 +174,35 @@ class FailureFixturesTest {
     }
 
     @Test
+    void aMissingAttributeNamesThePageAndLine() {
+        site.write(FixtureSite.PAGE, FixtureSite.goodPage() + "\nThe limit is {no-such-attribute} per second.\n");
+        assertFailsWith(FixtureSite.PAGE + ":12", "missing attribute");
+    }
+
+    @Test
+    void aCrossReferenceToAMissingPageFailsTheLinkCheck() {
+        site.write(FixtureSite.PAGE, FixtureSite.goodPage() + "\nSee xref:02-nowhere.adoc#intro[Module 2].\n");
+        assertFailsWith(FixtureSite.PAGE, "broken link: modules/02-nowhere.html does not exist");
+    }
+
+    @Test
+    void aCrossReferenceToAMissingSectionFailsTheLinkCheck() {
+        site.write(FixtureSite.PAGE, FixtureSite.goodPage() + "\nSee <<no-such-section>>.\n");
+        assertFailsWith(FixtureSite.PAGE, "has no element with id 'no-such-section'");
+    }
+
+    @Test
+    void aTemplateErrorFailsTheBake() {
+        String page = site.read("templates/page.ftl");
+        site.write("templates/page.ftl", page + "${noSuchVariable}\n");
+        try {
+            assertFailsWith("templates", "template or asset error");
+        } finally {
+            site.write("templates/page.ftl", page);
+        }
+    }
+
+    @Test
     void aTypedInCodeBlockIsRefused() {
         site.write(FixtureSite.PAGE, FixtureSite.goodPage() + "\n[source,java]\n----\nint x = 1;\n----\n");
         assertFailsWith(FixtureSite.PAGE + ":12", "a typed-in code block");

@@ -93,6 +93,14 @@ final class FixtureSite {
         }
     }
 
+    String read(String relative) {
+        try {
+            return Files.readString(root.resolve(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void delete(String relative) {
         try {
             Files.deleteIfExists(root.resolve(relative));
@@ -104,8 +112,8 @@ final class FixtureSite {
     /** Builds the fixture; returns the failure, or null when the build succeeded. */
     BuildFailure build() {
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        try {
-            new SiteBuild(SiteLayout.at(root), console).build();
+        try (SiteBuild build = new SiteBuild(SiteLayout.at(root), console)) {
+            build.build();
             return null;
         } catch (BuildFailure failure) {
             return failure;

@@ -1,0 +1,138 @@
+package design.verified.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import design.verified.BuildFailure;
+import design.verified.SiteBuild;
+import design.verified.SiteLayout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code serve}: builds, serves the site on 127.0.0.1, watches content/, snippets/ and templates/, and
+ * rebuilds on every change with the same warm {@link SiteBuild} (so only what the change affects is
+ * recompiled, rerun and re-rendered). Open pages reload themselves after a good rebuild; after a failed
+ * one they show the problems, while the last good site keeps being served.
+ */
+public final class PreviewServer {
+
+    static final String PREFIX = "/__preview/";
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
+            "svg", "image/svg+xml", "png", "image/png", "xml", "application/xml", "txt", "text/plain; charset=utf-8");
+
+    private final SiteLayout layout;
+    private final BuildStatus status = new BuildStatus();
+
+    private PreviewServer(SiteLayout layout) {
+        this.layout = layout;
+    }
+
+    public static void run(SiteLayout layout, int port) {
+        new PreviewServer(layout).serve(port);
+    }
+
+    private void serve(int port) {
+        try (SiteBuild build = new SiteBuild(layout, System.out)) {
+            rebuild(build, "start");
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            http.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "preview-http");
+                t.setDaemon(true);
+                return t;
+            }));
+            http.createContext("/", this::handle);
+            http.start();
+            System.out.println("Serving http://127.0.0.1:" + port + "/  (watching content/, snippets/, templates/; Ctrl-C stops)");
+            try (SourceWatcher watcher = new SourceWatcher(List.of(layout.content(), layout.snippets(), layout.templates()))) {
+                while (true) {
+                    List<Path> changed = watcher.nextChanges();
+                    rebuild(build, changed.size() == 1 ? layout.relative(changed.get(0)) : changed.size() + " files");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                http.stop(0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void rebuild(SiteBuild build, String cause) {
+        System.out.println("-- rebuilding (" + cause + ")");
+        long start = System.nanoTime();
+        try {
+            build.build();
+            status.succeeded();
+            System.out.printf("-- ok in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        } catch (BuildFailure failure) {
+            status.failed(failure.report());
+            System.out.println(failure.report());
+            System.out.println("-- still serving the last good site");
+        } catch (RuntimeException e) {
+            status.failed("BUILD FAILED: " + e);
+            e.printStackTrace(System.out);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = URI.create(exchange.getRequestURI().toString()).getPath();
+            if (path.equals(PREFIX + "status")) {
+                send(exchange, 200, "application/json", status.json().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (path.equals(PREFIX + "reload.js")) {
+                try (InputStream in = PreviewServer.class.getResourceAsStream("reload.js")) {
+                    send(exchange, 200, TYPES.get("js"), in.readAllBytes());
+                }
+                return;
+            }
+            Path site = layout.site();
+            Path file = site.resolve(path.substring(1)).normalize();
+            if (Files.isDirectory(file)) {
+                file = file.resolve("index.html");
+            }
+            if (!file.startsWith(site) || !Files.isRegularFile(file)) {
+                send(exchange, 404, TYPES.get("txt"), ("not found: " + path).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String name = file.getFileName().toString();
+            String extension = name.substring(name.lastIndexOf('.') + 1);
+            byte[] body = Files.readAllBytes(file);
+            if (extension.equals("html")) {
+                body = withReloadScript(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            }
+            send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), body);
+        }
+    }
+
+    /** The published files stay as built; only the preview adds its script, and only to what it serves. */
+    static String withReloadScript(String html) {
+        String tag = "<script src=\"" + PREFIX + "reload.js\"></script>";
+        int end = html.lastIndexOf("</body>");
+        return end < 0 ? html + tag : html.substring(0, end) + tag + html.substring(end);
+    }
+
+    private static void send(HttpExchange exchange, int code, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(code, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package design.verified.sitetests;
+
+import design.verified.SiteBuild;
+import design.verified.SiteLayout;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two builds of the same sources, each from empty caches in its own folder, publish byte-identical
+ * sites: no clock, no random order, no absolute path leaks into a page.
+ */
+class ReproducibleBuildTest {
+
+    /** Measured run times: the one file that is a measurement, not content (the report page loads it). */
+    private static final String RUNTIMES = "js/verification-runtimes.js";
+
+    @Test
+    void twoBuildsOfTheSameSourcesAreByteIdentical() throws Exception {
+        Path first = buildACopy();
+        Path second = buildACopy();
+        List<String> a = files(first);
+        List<String> b = files(second);
+        assertEquals(a, b, "the two builds published different sets of files");
+        List<String> differing = new ArrayList<>();
+        for (String file : a) {
+            if (file.equals(RUNTIMES)) {
+                continue;
+            }
+            if (Files.mismatch(first.resolve(file), second.resolve(file)) != -1) {
+                differing.add(file + firstDifference(first.resolve(file), second.resolve(file)));
+            }
+        }
+        assertTrue(differing.isEmpty(), "files that differ between two builds:\n" + String.join("\n", differing));
+    }
+
+    private static Path buildACopy() throws IOException {
+        Path repo = PublishedSite.repositoryRoot();
+        Path root = Files.createTempDirectory("reproducible");
+        for (String folder : List.of("content", "snippets", "templates")) {
+            copyTree(repo.resolve(folder), root.resolve(folder));
+        }
+        Files.createDirectories(root.resolve("generator/target"));
+        Files.copy(repo.resolve("generator/target/snippet-classpath.txt"), root.resolve("generator/target/snippet-classpath.txt"));
+        try (SiteBuild build = new SiteBuild(SiteLayout.at(root),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            build.build();
+        }
+        return root.resolve("target/site");
+    }
+
+    private static String firstDifference(Path x, Path y) throws IOException {
+        if (!x.toString().matches(".*\\.(html|js|json|css|xml|txt)$")) {
+            return " (binary)";
+        }
+        List<String> xs = Files.readAllLines(x);
+        List<String> ys = Files.readAllLines(y);
+        for (int i = 0; i < Math.min(xs.size(), ys.size()); i++) {
+            if (!xs.get(i).equals(ys.get(i))) {
+                return " line " + (i + 1) + ":\n    " + abbreviate(xs.get(i)) + "\n    " + abbreviate(ys.get(i));
+            }
+        }
+        return " (lengths differ)";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    }
+
+    private static List<String> files(Path site) throws IOException {
+        try (Stream<Path> walk = Files.walk(site)) {
+            return walk.filter(Files::isRegularFile).map(p -> site.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
