@@ -28,7 +28,7 @@ public class QaDiagrams {
                 .node("mods", "Moderators", 5, Kind.CLIENT)
                 .edge("anon", "cdn")
                 .edge("user", "cdn")
-                .edge("cdn", "lb", "miss")
+                .edge("cdn", "lb")
                 .edge("lb", "web")
                 .edge("web", "redis")
                 .edge("web", "sql")

@@ -156,6 +156,7 @@ public class QaSearch {
         facts.put("final-top", first(fin));
         facts.put("gentle-decay-top", first(gentle));
         facts.put("canonical-rank-bm25", bm25.get("q1"));
+        facts.put("canonical-rank-prior", ranks(Scored::withPrior).get("q1"));
         facts.put("canonical-rank-final", fin.get("q1"));
         facts.put("canonical-rank-gentle-decay", gentle.get("q1"));
         return facts;

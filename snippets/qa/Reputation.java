@@ -304,6 +304,11 @@ public class Reputation {
         if (!racedAuthors.containsAll(drift.keySet())) {
             throw new IllegalStateException("drift on a user without a lost update");
         }
+        for (Event e : d.raced()) {       // the page says: every loss without drift was a capped gain
+            if (!drift.containsKey(e.author()) && !(e.kind().capped && e.kind().toAuthor > 0)) {
+                throw new IllegalStateException("a lost " + e.kind() + " left no drift");
+            }
+        }
         Map<Integer, Integer> sums = sumsInsteadOfReplay(d.startOfDay(), d.db().history);
         Map<Integer, Integer> falseAlarms = new TreeMap<>();
         recomputed.forEach((id, rep) -> {

@@ -479,6 +479,7 @@ class QaSiteTest {
         }
         Map<String, String> canonical = rows.stream().filter(r -> r.get("Question").equals("q1")).findFirst().orElseThrow();
         assertEquals(number(canonical.get("Rank: BM25")), fact("canonical-rank-bm25"), PAGE + ": canonical rank, BM25");
+        assertEquals(number(canonical.get("Rank: with prior")), fact("canonical-rank-prior"), PAGE + ": canonical rank, prior");
         assertEquals(number(canonical.get("Rank: with decay")), fact("canonical-rank-final"), PAGE + ": canonical rank, final");
         assertEquals(number(canonical.get("Rank: gentle decay")), fact("canonical-rank-gentle-decay"),
                 PAGE + ": canonical rank, gentle decay");
