@@ -4,6 +4,7 @@ import chat.ChatEstimate;
 import dispatch.DispatchEnvelope;
 import drive.DriveEnvelope;
 import feed.FeedEstimate;
+import qa.QaEnvelope;
 import stories.StoriesEnvelope;
 import urlshortener.ShortenerEstimate;
 import video.VideoEnvelope;
@@ -62,6 +63,7 @@ public class CaseStudies {
         Map<String, Object> drive = DriveEnvelope.facts();
         Map<String, Object> video = VideoEnvelope.facts();
         Map<String, Object> stories = StoriesEnvelope.facts();
+        Map<String, Object> qa = QaEnvelope.facts();
         return List.of(
                 new Study("URL shortener", "Unique short keys without a central bottleneck",
                         new Figure(shortener, "writes-peak", Unit.COUNT, "new URLs/s"),
@@ -87,6 +89,10 @@ public class CaseStudies {
                         new Figure(video, "segment-objects-per-day", SECONDS_PER_DAY, Unit.COUNT, "encoded segments/s"),
                         new Figure(video, "concurrent-viewers", number(video, "segment-s"), Unit.COUNT, "segment requests/s"),
                         new Figure(video, "encoded-bytes-per-day", Unit.BYTES, "encoded a day")),
+                new Study("Q&A site (Stack Overflow-like)", "Serving a long tail of pages, mostly from the edge",
+                        new Figure(qa, "peak-writes-per-s", Unit.COUNT, "posts and votes/s"),
+                        new Figure(qa, "peak-views-per-s", Unit.COUNT, "page views/s"),
+                        new Figure(qa, "content-bytes", Unit.BYTES, "of questions and answers")),
                 new Study("Ephemeral stories (Instagram-like)", "Expiring metadata, blobs and caches together",
                         new Figure(stories, "peak-posts-per-second", Unit.COUNT, "stories/s"),
                         new Figure(stories, "peak-views-per-second", Unit.COUNT, "story views/s"),
