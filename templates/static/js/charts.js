@@ -2,7 +2,7 @@
 // time by the program linked under the chart). Chart programs never set colours: the two themes below
 // do, and charts are drawn again when the reader switches theme.
 //
-// ECharts (about 1 MB) is loaded only when a chart comes near the screen or the reader starts to
+// ECharts (about 1 MB) is loaded only when a chart is about to scroll into view or the reader starts to
 // interact, so a page opens as fast as a text page; the whole-guide page (made to be printed) draws
 // everything at once. Charts print as pictures. No inline scripts and no inline styles: tooltips are
 // drawn inside the canvas (renderMode 'richText'), so the strict Content-Security-Policy holds.
@@ -119,7 +119,7 @@
             draw(e.target);
           }
         });
-      }, { rootMargin: '600px 0px' });
+      }, { rootMargin: '100px 0px' });
       charts.forEach(function (el) { observer.observe(el); });
       // the reader is here: fetch ECharts now, so charts further down appear without a wait
       var prefetch = function () {
