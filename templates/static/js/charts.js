@@ -3,8 +3,8 @@
 // do, and charts are drawn again when the reader switches theme.
 //
 // ECharts (about 1 MB) is loaded only when a chart is about to scroll into view or the reader starts to
-// interact, so a page opens as fast as a text page; the whole-guide page (made to be printed) draws
-// everything at once. Charts print as pictures. No inline scripts and no inline styles: tooltips are
+// interact, so a page opens as fast as a text page; the whole-guide page (made to be printed) loads it
+// once the page has loaded. Printing draws every chart, as a picture. No inline scripts and no inline styles: tooltips are
 // drawn inside the canvas (renderMode 'richText'), so the strict Content-Security-Policy holds.
 (function () {
   'use strict';
@@ -109,9 +109,13 @@
     charts.forEach(function (el) {
       el.style.height = (el.getAttribute('data-height') || '360') + 'px';
     });
-    if (doc.body.classList.contains('kind-guide') || !('IntersectionObserver' in window)) {
+    if (!('IntersectionObserver' in window)) {
       drawAll();
     } else {
+      if (doc.body.classList.contains('kind-guide')) {
+        // made to be printed: have ECharts ready, so printing draws every chart (see beforeprint below)
+        window.addEventListener('load', function () { window.setTimeout(loadEcharts, 0); });
+      }
       var observer = new IntersectionObserver(function (entries) {
         entries.forEach(function (e) {
           if (e.isIntersecting) {
