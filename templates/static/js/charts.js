@@ -17,7 +17,7 @@
     var axisStyle = {
       axisLine: { lineStyle: { color: axis } },
       axisTick: { lineStyle: { color: axis } },
-      axisLabel: { color: text },
+      axisLabel: { color: text, hideOverlap: true }, // long log-axis labels would otherwise collide on phones
       splitLine: { lineStyle: { color: split } },
       nameTextStyle: { color: text }
     };
