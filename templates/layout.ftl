@@ -40,7 +40,7 @@
       <ol id="search-results" class="search-results"></ol>
     </div>
   </div>
-  <button type="button" id="theme-toggle" class="theme-toggle js-only"><span class="when-light">Dark theme</span><span class="when-dark">Light theme</span></button>
+  <button type="button" id="theme-toggle" class="theme-toggle js-only"><span class="when-light">Dark<span class="long"> theme</span></span><span class="when-dark">Light<span class="long"> theme</span></span></button>
 </header>
 <div class="frame">
 <nav class="sidebar" id="course-nav" aria-label="Course">

@@ -3,7 +3,7 @@
 // nothing is requested outside the machine. Prints scores and transferred bytes per page and checks the
 // budgets: accessibility 1.0 everywhere; performance >= 0.95 on text pages and >= 0.90 on chart pages;
 // a page without charts transfers at most 100 KB.
-//   bench/lighthouse/run.sh            (builds nothing: run the site build first)
+//   bench/lighthouse/run.sh [site folder] [extra.html ...]   (builds nothing: run the site build first)
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,10 @@ import zlib from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
-const site = path.resolve(process.argv[2] || path.join(import.meta.dirname, '../../target/site'));
+//   arguments: an optional site folder, and optional extra pages to measure (e.g. guide.html)
+const args = process.argv.slice(2);
+const extra = args.filter((a) => a.endsWith('.html'));
+const site = path.resolve(args.find((a) => !a.endsWith('.html')) || path.join(import.meta.dirname, '../../target/site'));
 if (!fs.existsSync(path.join(site, 'index.html'))) {
   console.error(`no built site in ${site}: run 'mvn -q -pl generator compile exec:exec' first`);
   process.exit(2);
@@ -71,7 +74,7 @@ const modules = authored.filter((p) => p.startsWith('modules/') || p.startsWith(
 const chartHeaviest = [...authored].sort((a, b) => charts(b) - charts(a))[0];
 const textPages = modules.filter((p) => charts(p) === 0);
 const textHeavy = (textPages.length ? textPages : modules).sort((a, b) => textLength(b) - textLength(a))[0];
-const targets = [...new Set(['index.html', textHeavy, chartHeaviest].filter(Boolean))];
+const targets = [...new Set(['index.html', textHeavy, chartHeaviest, ...extra].filter(Boolean))];
 
 const server = await serve();
 const port = server.address().port;

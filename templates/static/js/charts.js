@@ -2,9 +2,9 @@
 // time by the program linked under the chart). Chart programs never set colours: the two themes below
 // do, and charts are drawn again when the reader switches theme.
 //
-// ECharts (about 1 MB) is loaded only when a chart comes near the screen or the reader starts to
-// interact, so a page opens as fast as a text page; the whole-guide page (made to be printed) draws
-// everything at once. Charts print as pictures. No inline scripts and no inline styles: tooltips are
+// ECharts (about 1 MB) is loaded only when a chart is about to scroll into view or the reader starts to
+// interact, so a page opens as fast as a text page; the whole-guide page (made to be printed) loads it
+// once the page has loaded. Printing draws every chart, as a picture. No inline scripts and no inline styles: tooltips are
 // drawn inside the canvas (renderMode 'richText'), so the strict Content-Security-Policy holds.
 (function () {
   'use strict';
@@ -17,7 +17,7 @@
     var axisStyle = {
       axisLine: { lineStyle: { color: axis } },
       axisTick: { lineStyle: { color: axis } },
-      axisLabel: { color: text },
+      axisLabel: { color: text, hideOverlap: true }, // long log-axis labels would otherwise collide on phones
       splitLine: { lineStyle: { color: split } },
       nameTextStyle: { color: text }
     };
@@ -109,9 +109,13 @@
     charts.forEach(function (el) {
       el.style.height = (el.getAttribute('data-height') || '360') + 'px';
     });
-    if (doc.body.classList.contains('kind-guide') || !('IntersectionObserver' in window)) {
+    if (!('IntersectionObserver' in window)) {
       drawAll();
     } else {
+      if (doc.body.classList.contains('kind-guide')) {
+        // made to be printed: have ECharts ready, so printing draws every chart (see beforeprint below)
+        window.addEventListener('load', function () { window.setTimeout(loadEcharts, 0); });
+      }
       var observer = new IntersectionObserver(function (entries) {
         entries.forEach(function (e) {
           if (e.isIntersecting) {
@@ -119,7 +123,7 @@
             draw(e.target);
           }
         });
-      }, { rootMargin: '600px 0px' });
+      }, { rootMargin: '100px 0px' });
       charts.forEach(function (el) { observer.observe(el); });
       // the reader is here: fetch ECharts now, so charts further down appear without a wait
       var prefetch = function () {

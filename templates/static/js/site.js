@@ -18,10 +18,6 @@
     if (remember) {
       try { window.localStorage.setItem('sdv-theme', theme); } catch (e) { /* not remembered */ }
     }
-    var toggle = doc.getElementById('theme-toggle');
-    if (toggle) {
-      toggle.setAttribute('aria-pressed', String(theme === 'dark'));
-    }
     doc.dispatchEvent(new CustomEvent('sdv:themechange', { detail: { theme: theme } }));
   }
 
@@ -30,7 +26,7 @@
     if (!toggle) {
       return;
     }
-    toggle.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
+    // the button names the theme it switches to ("Dark theme" / "Light theme"), so it needs no pressed state
     toggle.addEventListener('click', function () {
       applyTheme(currentTheme() === 'dark' ? 'light' : 'dark', true);
     });

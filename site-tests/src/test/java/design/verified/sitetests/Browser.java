@@ -82,6 +82,11 @@ final class Browser {
         return shared;
     }
 
+    /** Another browser, for work in parallel with the shared one; the caller quits it. */
+    static Browser start() {
+        return new Browser();
+    }
+
     WebDriver driver() {
         return driver;
     }

@@ -28,31 +28,57 @@ class EveryPageInTheBrowserTest {
     private static final List<String> SERIOUS = List.of("serious", "critical");
 
     private LocalServer server;
-    private final Map<String, List<String>> findings = new LinkedHashMap<>();
-    private int pages;
-    private int charts;
-    private final Map<String, Long> nanos = new LinkedHashMap<>();
-    private long mark;
+    private final Map<String, List<String>> findings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger charts = new java.util.concurrent.atomic.AtomicInteger();
+    private final Map<String, Long> nanos = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ThreadLocal<long[]> mark = ThreadLocal.withInitial(() -> new long[1]);
 
     private void lap(String step) {
         long now = System.nanoTime();
-        nanos.merge(step, now - mark, Long::sum);
-        mark = now;
+        nanos.merge(step, now - mark.get()[0], Long::sum);
+        mark.get()[0] = now;
     }
 
+    /**
+     * Opens every page, in as many browsers as there are cores (at most 2; -Dbrowser.workers=N to change):
+     * each page is independent, and axe keeps a core busy.
+     */
     @BeforeAll
-    void openEveryPage() {
-        Browser browser = Browser.shared();
+    void openEveryPage() throws Exception {
         server = LocalServer.servePublishedSite();
         long start = System.nanoTime();
-        for (String page : PublishedSite.pages()) {
-            check(browser, page);
-            pages++;
+        int workers = Integer.getInteger("browser.workers", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        java.util.Queue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(PublishedSite.pages());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            boolean first = w == 0;
+            done.add(pool.submit(() -> {
+                Browser browser = first ? Browser.shared() : Browser.start();
+                try {
+                    for (String page = queue.poll(); page != null; page = queue.poll()) {
+                        check(browser, page);
+                        pages.incrementAndGet();
+                    }
+                } finally {
+                    if (first) {
+                        browser.resize(Browser.DESKTOP_WIDTH, 900);
+                    } else {
+                        browser.quit();
+                    }
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
         }
         StringBuilder steps = new StringBuilder();
-        nanos.forEach((k, v) -> steps.append(String.format(" %s %.1f s;", k, v / 1e9)));
-        System.out.printf("browser: %d pages, %d charts in %.1f s (%s)%n", pages, charts, (System.nanoTime() - start) / 1e9,
-                steps.toString().strip());
+        new java.util.TreeMap<>(nanos).forEach((k, v) -> steps.append(String.format(" %s %.1f s;", k, v / 1e9)));
+        System.out.printf("browser: %d pages, %d charts in %.1f s with %d browsers (summed over browsers:%s)%n", pages.get(),
+                charts.get(), (System.nanoTime() - start) / 1e9, workers, steps);
     }
 
     @AfterAll
@@ -60,19 +86,20 @@ class EveryPageInTheBrowserTest {
         if (server != null) {
             server.close();
         }
-        Browser.shared().resize(Browser.DESKTOP_WIDTH, 900);
     }
 
     private void report(String promise, String page, String problem) {
-        findings.computeIfAbsent(promise, k -> new ArrayList<>()).add(page + ": " + problem);
+        findings.computeIfAbsent(promise, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(page + ": " + problem);
     }
 
     private List<String> findings(String promise) {
-        return findings.getOrDefault(promise, List.of());
+        List<String> sorted = new ArrayList<>(findings.getOrDefault(promise, List.of()));
+        java.util.Collections.sort(sorted);
+        return sorted;
     }
 
     private void check(Browser browser, String page) {
-        mark = System.nanoTime();
+        mark.get()[0] = System.nanoTime();
         browser.resize(Browser.DESKTOP_WIDTH, 900);
         // every page starts in the light theme, as a first-time reader with a light system setting sees it
         browser.js("try { localStorage.setItem('sdv-theme', 'light'); } catch (e) {}");
@@ -152,7 +179,7 @@ class EveryPageInTheBrowserTest {
             String chart = canvas.findElement(By.xpath("..")).getAttribute("data-chart");
             String where = "chart " + chart + " (" + theme + " theme)";
             if (theme.equals("light")) {
-                charts++;
+                charts.incrementAndGet();
             }
             JsonNode declared;
             try {
@@ -212,13 +239,13 @@ class EveryPageInTheBrowserTest {
 
     @Test
     void everyPageLoadsWithoutConsoleErrorsOrFailedRequests() {
-        assertTrue(pages > 0, "no pages were opened");
+        assertTrue(pages.get() > 0, "no pages were opened");
         assertTrue(findings("load").isEmpty(), "console errors or failed requests:\n" + String.join("\n", findings("load")));
     }
 
     @Test
     void everyChartDrawsTheSeriesItsOptionDeclaresOnANonBlankCanvas() {
-        assertTrue(charts > 0, "no charts on the site");
+        assertTrue(charts.get() > 0, "no charts on the site");
         assertTrue(findings("charts").isEmpty(), "charts not drawn as declared:\n" + String.join("\n", findings("charts")));
     }
 
