@@ -79,6 +79,7 @@
 <footer class="footer">
   Every code block on this site was compiled and run by the build that published it; every chart and derived number was computed by a program you can open.
   Built from commit ${site.build.shortCommit} of ${site.build.date}.
+  <a href="${root}verification.html">Verification report</a> · <a href="${root}practice.html">Practice questions</a>
 </footer>
 <#if hasCharts>
 <script src="${root}js/charts.js"></script>

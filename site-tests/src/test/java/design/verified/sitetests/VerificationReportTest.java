@@ -70,6 +70,21 @@ class VerificationReportTest {
     }
 
     @Test
+    void everyPageLinksToTheReportFromItsFooter() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String page : PublishedSite.pages()) {
+            Element footer = PublishedSite.page(page).selectFirst("footer");
+            boolean links = footer != null && footer.select("a[href]").stream()
+                    .anyMatch(a -> a.attr("href").replaceFirst("^(\\.\\./)*", "").equals(REPORT));
+            if (!links && !page.equals("404.html")) {
+                missing.add(page);
+            }
+        }
+        assertTrue(missing.isEmpty(), "pages whose footer does not link to the verification report:\n"
+                + String.join("\n", missing));
+    }
+
+    @Test
     void theReportNamesItsCommitAndDate() {
         String text = PublishedSite.page(REPORT).text();
         assertTrue(text.matches("(?s).*from commit \\S+ of (\\d{4}-\\d{2}-\\d{2}|unknown)\\..*"),
