@@ -21,21 +21,14 @@ import java.util.Map;
  */
 public class CaseStudies {
 
-    /**
-     * A scale figure: a fact of the study's estimate program (divided by {@code per}, to turn a daily or
-     * per-segment figure into a rate) and how to read it.
-     */
-    record Figure(Map<String, ?> facts, String fact, double per, Unit unit, String label) {
-        Figure(Map<String, ?> facts, String fact, Unit unit, String label) {
-            this(facts, fact, 1, unit, label);
-        }
-
+    /** A scale figure: a fact of the study's estimate program and how to read it. */
+    record Figure(Map<String, ?> facts, String fact, Unit unit, String label) {
         double value() {
             Object v = facts.get(fact);
             if (!(v instanceof Number n)) {
                 throw new IllegalArgumentException("no numeric fact '" + fact + "'");
             }
-            return n.doubleValue() / per;
+            return n.doubleValue();
         }
 
         String text() {
@@ -86,8 +79,8 @@ public class CaseStudies {
                         new Figure(drive, "peak-pushes", Unit.COUNT, "change notifications/s"),
                         new Figure(drive, "nominal-bytes", Unit.BYTES, "stored before dedup")),
                 new Study("Video platform (YouTube-like)", "Transcoding every upload into a ladder of variants",
-                        new Figure(video, "segment-objects-per-day", SECONDS_PER_DAY, Unit.COUNT, "encoded segments/s"),
-                        new Figure(video, "concurrent-viewers", number(video, "segment-s"), Unit.COUNT, "segment requests/s"),
+                        new Figure(video, "segment-writes-per-s", Unit.COUNT, "encoded segments/s"),
+                        new Figure(video, "segment-requests-per-s", Unit.COUNT, "segment requests/s"),
                         new Figure(video, "encoded-bytes-per-day", Unit.BYTES, "encoded a day")),
                 new Study("Q&A site (Stack Overflow-like)", "Serving a long tail of pages, mostly from the edge",
                         new Figure(qa, "peak-writes-per-s", Unit.COUNT, "posts and votes/s"),
@@ -97,12 +90,6 @@ public class CaseStudies {
                         new Figure(stories, "peak-posts-per-second", Unit.COUNT, "stories/s"),
                         new Figure(stories, "peak-views-per-second", Unit.COUNT, "story views/s"),
                         new Figure(stories, "bytes-per-day", Unit.BYTES, "of new media a day")));
-    }
-
-    static final double SECONDS_PER_DAY = 86_400;
-
-    private static double number(Map<String, ?> facts, String fact) {
-        return ((Number) facts.get(fact)).doubleValue();
     }
 
     /** Three significant digits, trailing zeros dropped: 114, 11.4K, 6B, 3 TB. */

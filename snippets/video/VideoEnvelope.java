@@ -143,6 +143,8 @@ public class VideoEnvelope {
         f.put("encoded-bytes-per-hour", encodedBytesPerHour());
         f.put("encoded-bytes-per-day", uploadedHoursPerDay() * encodedBytesPerHour());
         f.put("encoded-bytes-per-year", uploadedHoursPerDay() * encodedBytesPerHour() * 365);
+        f.put("segment-writes-per-s", uploadedHoursPerDay() * tasks.size() / 86_400);
+        f.put("segment-requests-per-s", WATCH_HOURS_PER_DAY / 24 / SEGMENT_S);
         f.put("upload-gb-per-4k-hour", UPLOAD_GB_PER_4K_HOUR);
         f.put("upload-implied-mbps", uploadMbps);
         f.put("uncompressed-4k-bytes-per-hour", uncompressed4kBytesPerHour);

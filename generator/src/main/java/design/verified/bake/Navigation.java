@@ -23,6 +23,8 @@ public final class Navigation {
     /** The case studies come after this module: they apply modules 1–12, and the cheat sheet reviews everything. */
     public static final int CASE_STUDIES_AFTER_MODULE = 12;
 
+    private static final String GENERATOR = "generator/src/main/java/design/verified/bake/";
+
     private Navigation() {
     }
 
@@ -41,6 +43,9 @@ public final class Navigation {
         site.put("pages", other);
         Map<String, String> sources = new TreeMap<>();
         pages.forEach(p -> sources.put(p.output(), p.source()));
+        // generated pages: a correction goes to the code that writes them
+        sources.put(VerificationReport.PAGE.replace(".adoc", ".html"), GENERATOR + "VerificationReport.java");
+        sources.put(PracticePage.PAGE.replace(".adoc", ".html"), GENERATOR + "PracticePage.java");
         site.put("sources", sources);
         site.put("build", Map.of("commit", build.commit(), "shortCommit", build.shortCommit(), "date", build.date()));
         try {
