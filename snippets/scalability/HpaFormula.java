@@ -57,7 +57,7 @@ public class HpaFormula {
     public static Map<String, Object> tables() {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Replicas", "CPU (%)", "Target (%)", "Ratio", "Within 10 % tolerance", "Kubernetes: ceil",
-                "CPU after (%)", "Source: round", "CPU after, rounded (%)"));
+                "CPU after (%)", "Rounded", "CPU after, rounded (%)"));
         for (Case c : CASES) {
             int k8s = desiredReplicas(c.replicas(), c.cpuPercent(), c.targetPercent());
             int rounded = roundedReplicas(c.replicas(), c.cpuPercent(), c.targetPercent());
@@ -68,7 +68,8 @@ public class HpaFormula {
                     String.format("%.1f", metricAfter(c.replicas(), c.cpuPercent(), k8s)), String.valueOf(rounded),
                     String.format("%.1f", metricAfter(c.replicas(), c.cpuPercent(), rounded))));
         }
-        return Map.of("hpa-cases", rows);
+        return Map.of("hpa-cases", Map.of("rows", rows, "derived", List.of("Ratio", "Within 10 % tolerance",
+                "Kubernetes: ceil", "CPU after (%)", "Rounded", "CPU after, rounded (%)")));
     }
 
     public static Map<String, Object> facts() {
