@@ -22,7 +22,7 @@ public class HpaFormula {
         return (int) Math.ceil(current * currentMetric / targetMetric);
     }
 
-    /** The version in this guide's source: rounds to nearest and has no tolerance band. */
+    /** The version often repeated in interview guides: rounds to nearest and has no tolerance band. */
     static int roundedReplicas(int current, double currentMetric, double targetMetric) {
         return (int) (current * currentMetric / targetMetric + 0.5);
     }
@@ -37,8 +37,8 @@ public class HpaFormula {
     }
 
     static final List<Case> CASES = List.of(
-            new Case(10, 80, 60),   // the source's scale-up example
-            new Case(10, 30, 60),   // the source's scale-down example
+            new Case(10, 80, 60),   // the usual scale-up example
+            new Case(10, 30, 60),   // the usual scale-down example
             new Case(10, 50, 60),
             new Case(10, 64, 60),
             new Case(4, 95, 60));
