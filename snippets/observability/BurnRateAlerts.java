@@ -203,7 +203,8 @@ public class BurnRateAlerts {
                     none ? "-" : span(o.firingAfterFixMultiwindow()), none ? "-" : span(o.firingAfterFixLongOnly())));
         }
         return Map.of("rules", Map.of("rows", rules, "derived", List.of("Burn-rate threshold", "Error rate at 99.9 %",
-                "Budget gone in")), "incidents", incidents);
+                "Budget gone in")),
+                "incidents", Map.of("rows", incidents, "derived", List.of("Budget spent by then", "Budget spent in total")));
     }
 
     static String trim(double v) {

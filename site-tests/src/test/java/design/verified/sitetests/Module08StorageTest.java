@@ -154,6 +154,8 @@ class Module08StorageTest {
         assertEquals(0.002, fact("gp3-worst-afr"), 1e-15, PAGE + ": AWS documents 99.8 % for gp3 at worst");
         assertEquals(0.00001, fact("io2-afr"), 1e-15, PAGE + ": AWS documents 99.999 % for io2");
         assertClose(fact("gp3-worst-afr") / fact("io2-afr"), fact("gp3-worst-vs-io2"), 1e-9, PAGE + ": gp3 vs io2");
+        assertClose(1_000 * fact("gp3-best-afr"), fact("gp3-best-losses-1000"), 1e-9, PAGE + ": expected gp3 losses, best");
+        assertClose(1_000 * fact("gp3-worst-afr"), fact("gp3-worst-losses-1000"), 1e-9, PAGE + ": expected gp3 losses, worst");
     }
 
     @Test
