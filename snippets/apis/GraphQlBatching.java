@@ -158,6 +158,7 @@ public class GraphQlBatching {
         f.put("naive-100", naive(100));
         f.put("batched-100", batched(100));
         f.put("comments-per-post", 5);
+        f.put("round-trips-per-post", naive(2) - naive(1));
         f.put("nested-objects", objectsResolved(100, 100, 1, 100));
         return f;
     }

@@ -151,6 +151,8 @@ public class Pagination {
         f.put("offset-rows-scanned", scan(false, 0, 0, 1).rowsScanned());
         f.put("cursor-rows-scanned", scan(true, 0, 0, 1).rowsScanned());
         f.put("pages", scan(true, 0, 0, 1).pages());
+        f.put("offset-duplicated-20-inserts", scan(false, 20, 0, 1).duplicated());
+        f.put("offset-skipped-20-deletes", scan(false, 0, 20, 1).skipped());
         return f;
     }
 

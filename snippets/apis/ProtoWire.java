@@ -257,6 +257,11 @@ public class ProtoWire {
         f.put("page-json-gzip", sizes.get(3).jsonGzip());
         f.put("page-proto-gzip", sizes.get(3).protoGzip());
         f.put("page-gzip-ratio", (double) sizes.get(3).jsonGzip() / sizes.get(3).protoGzip());
+        Size page = sizes.get(3);
+        f.put("page-json-per-order", (double) page.json() / page.orders());
+        f.put("page-proto-per-order", (double) page.proto() / page.orders());
+        f.put("page-json-gzip-per-order", (double) page.jsonGzip() / page.orders());
+        f.put("page-proto-gzip-per-order", (double) page.protoGzip() / page.orders());
         return f;
     }
 

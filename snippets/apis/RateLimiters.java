@@ -207,7 +207,7 @@ public class RateLimiters {
                     String.valueOf(r.busiestSecond()), String.format("%.1f×", (double) r.busiestSecond() / LIMIT),
                     r.state(), tradeOffs.get(r.name())));
         }
-        return Map.of("limiters", rows);
+        return Map.of("limiters", Map.of("rows", rows, "derived", List.of("Busiest second ÷ limit")));
     }
 
     public static Map<String, Object> facts() {
@@ -219,6 +219,7 @@ public class RateLimiters {
         f.put("log-busiest", runs.get(1).busiestSecond());
         f.put("counter-busiest", runs.get(2).busiestSecond());
         f.put("token-busiest", runs.get(3).busiestSecond());
+        f.put("token-bound", 2 * LIMIT); // a full bucket (capacity = LIMIT) plus one second of refill
         f.put("leaky-busiest", runs.get(4).busiestSecond());
         f.put("leaky-max-wait-ms", runs.get(4).maxWaitMs());
         f.put("fixed-admitted", runs.get(0).admitted());

@@ -53,7 +53,10 @@ public class Avalanche {
         f.put("normal-hit-rate", NORMAL_HIT_RATE);
         f.put("normal-db-load", databaseLoad(NORMAL_HIT_RATE));
         f.put("cache-nodes", CACHE_NODES);
+        f.put("normal-miss-rate", 1 - NORMAL_HIT_RATE);
         f.put("drop-hit-rate", 0.60);
+        f.put("drop-miss-rate", 1 - 0.60);
+        f.put("miss-rate-one-node-lost", 1 - hitRateAfterLosing(1));
         f.put("multiplier-60", multiplier(0.60));
         f.put("db-load-60", databaseLoad(0.60));
         f.put("hit-rate-one-node-lost", hitRateAfterLosing(1));

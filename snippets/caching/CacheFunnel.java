@@ -68,13 +68,15 @@ public class CacheFunnel {
             rows.add(List.of(l.name(), l.where(), l.hitLatency(), l.ttl(), String.format("%.0f%%", 100 * l.hitRate()),
                     String.format("%,.0f", arriving[i]), l.risk()));
         }
-        return Map.of("hierarchy", rows);
+        return Map.of("hierarchy", Map.of("rows", rows, "derived", List.of("Requests arriving per second")));
     }
 
     public static Map<String, Object> facts() {
         double[] arriving = arriving(REQUESTS_PER_S);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("funnel-requests", REQUESTS_PER_S);
+        f.put("funnel-to-cdn", arriving[1]);
+        f.put("funnel-to-proxy", arriving[2]);
         f.put("funnel-to-app", arriving[3]);
         f.put("funnel-to-database", arriving[4]);
         f.put("funnel-to-disk", arriving[5]);

@@ -120,6 +120,12 @@ public class EarlyExpiration {
         f.put("xfetch-expired-reads", x.expiredReadsPerCycle());
         f.put("xfetch-median-lead-s", x.medianLeadS());
         f.put("xfetch-predicted-lead-s", predictedMedianLead(1));
+        // the chart: a read t seconds before expiry recomputes with chance exp(-t / (δβ)), so the chance
+        // falls by a factor of e every δβ seconds
+        f.put("xfetch-e-fold-s-beta-half", RECOMPUTE_S * 0.5);
+        f.put("xfetch-e-fold-s-beta-1", RECOMPUTE_S * 1);
+        f.put("xfetch-e-fold-s-beta-2", RECOMPUTE_S * 2);
+        f.put("xfetch-chance-1s-before-beta-1", Math.exp(-1.0 / RECOMPUTE_S));
         return f;
     }
 

@@ -47,6 +47,7 @@ public class EffectiveLatency {
         f.put("effective-ms", effectiveMs(HIT_RATE, HIT_MS, MISS_MS));
         f.put("hit-rate-high", 0.99);
         f.put("effective-ms-high", effectiveMs(0.99, HIT_MS, MISS_MS));
+        f.put("effective-ms-50", effectiveMs(0.50, HIT_MS, MISS_MS));
         f.put("ms-per-point", (MISS_MS - HIT_MS) / 100);
         f.put("speedup-90-to-99", speedup(0.90, 0.99));
         f.put("speedup-50-to-59", speedup(0.50, 0.59));

@@ -179,22 +179,33 @@ public class Penetration {
             f.put("random-negative", serve(randomMisses(3), Defence.NEGATIVE_CACHE, filter).databaseQueries());
             f.put("random-negative-junk", serve(randomMisses(3), Defence.NEGATIVE_CACHE, filter).junkCacheEntries());
             f.put("random-bloom", serve(randomMisses(3), Defence.BLOOM_FILTER, filter).databaseQueries());
+            // the chart's ends and its 10-bit point, computed as the chart computes them
+            f.put("chart-fp-formula-4-bits", predictedFalsePositiveRate(4, bestHashes(4)));
+            f.put("chart-fp-formula-16-bits", predictedFalsePositiveRate(16, bestHashes(16)));
+            f.put("chart-fp-measured-10-bits", chartMeasurement(10));
             cachedFacts = f;
         }
         return cachedFacts;
+    }
+
+    /** The number of hash functions that minimises false positives at b bits per key: b × ln 2, rounded. */
+    static int bestHashes(double bitsPerKey) {
+        return Math.max(1, (int) Math.round(bitsPerKey * Math.log(2)));
+    }
+
+    /** One measured point of the chart: 200,000 absent ids against a filter with the best number of hashes. */
+    static double chartMeasurement(int bitsPerKey) {
+        return measuredFalsePositiveRate(filterOfExistingIds(bitsPerKey, bestHashes(bitsPerKey)), 200_000, bitsPerKey);
     }
 
     public static Map<String, Object> charts() {
         List<List<Double>> formula = new ArrayList<>();
         List<List<Double>> measured = new ArrayList<>();
         for (int bitsPerKey = 4; bitsPerKey <= 16; bitsPerKey += 2) {
-            int k = Math.max(1, (int) Math.round(bitsPerKey * Math.log(2)));
-            double rate = measuredFalsePositiveRate(filterOfExistingIds(bitsPerKey, k), 200_000, bitsPerKey);
-            measured.add(List.of((double) bitsPerKey, round(100 * rate)));
+            measured.add(List.of((double) bitsPerKey, round(100 * chartMeasurement(bitsPerKey))));
         }
         for (double b = 4; b <= 16.0001; b += 0.25) {
-            int k = Math.max(1, (int) Math.round(b * Math.log(2)));
-            formula.add(List.of(b, round(100 * predictedFalsePositiveRate(b, k))));
+            formula.add(List.of(b, round(100 * predictedFalsePositiveRate(b, bestHashes(b)))));
         }
         return Map.of("false-positives", Map.of(
                 "tooltip", Map.of("trigger", "axis"),

@@ -319,7 +319,7 @@ public class WritePatterns {
                 "Reads that waited", "Stale reads", "Lost if the cache dies"));
         for (Description d : DESCRIPTIONS) {
             if (d.pattern().equals("Read-through")) {
-                continue; // a read strategy; the write table follows the source's five patterns
+                continue; // a read strategy; the write table keeps to the five write patterns
             }
             Result r = find(results, d.pattern());
             writes.add(List.of(d.pattern(), d.writePath(), Integer.toString(d.writeRoundTrips()), d.pro(), d.con(),

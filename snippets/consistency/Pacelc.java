@@ -74,7 +74,7 @@ public class Pacelc {
                     r.code(),
                     "Partition: " + r.partitionHow() + ". Else: " + r.otherwiseHow() + "."));
         }
-        return Map.of("pacelc", rows);
+        return Map.of("pacelc", Map.of("rows", rows, "derived", List.of("PACELC")));
     }
 
     public static Map<String, Object> facts() {

@@ -81,6 +81,8 @@ public class QuorumLatency {
                 "latency-quorum-p50-ms", percentile(byR[1], 50),
                 "latency-quorum-p99-ms", percentile(byR[1], 99),
                 "latency-all-p99-ms", percentile(byR[2], 99),
+                "latency-quorum-p999-ms", percentile(byR[1], 99.9),
+                "latency-all-p999-ms", percentile(byR[2], 99.9),
                 "latency-one-p50-ms", percentile(byR[0], 50),
                 // chance that at least one of the N replicas pauses: what ALL waits for
                 "latency-any-pause-probability", 1 - Math.pow(1 - PAUSE_PROBABILITY, N));

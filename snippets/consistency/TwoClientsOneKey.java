@@ -153,6 +153,10 @@ public class TwoClientsOneKey {
         return ops.stream().filter(o -> o.kind() == Kind.READ).count();
     }
 
+    static long reads(List<Op> ops, String client) {
+        return ops.stream().filter(o -> o.kind() == Kind.READ && o.client().equals(client)).count();
+    }
+
     static long staleReads(List<Op> ops) {
         return ops.stream().filter(o -> o.kind() == Kind.READ && stale(o, ops)).count();
     }
@@ -176,6 +180,8 @@ public class TwoClientsOneKey {
                 Map.entry("eventual-op-ms", e.latency("B", Kind.READ)),
                 Map.entry("strong-stale-reads", staleReads(strong)),
                 Map.entry("strong-reads", reads(strong)),
+                Map.entry("strong-b-reads", reads(strong, "B")),
+                Map.entry("eventual-b-reads", reads(eventual, "B")),
                 Map.entry("eventual-stale-reads", staleReads(eventual)),
                 Map.entry("eventual-reads", reads(eventual)),
                 // a read that begins after the ack but reaches B's replica before the write does

@@ -123,6 +123,12 @@ public class ShardRingCharts {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("spread-shards", SPREAD_SHARDS);
         facts.put("spread-rings", RINGS_PER_POINT);
+        // the ends of the keys-moved chart, measured on the chart's keys
+        long[] keys = ShardRing.keyHashes(KEYS);
+        facts.put("chart-mod-n-moved-1", ShardRing.addOneShardModN(1, keys).movedFraction());
+        facts.put("chart-mod-n-moved-" + MAX_SHARDS, ShardRing.addOneShardModN(MAX_SHARDS, keys).movedFraction());
+        facts.put("chart-ring-moved-1", ShardRing.addOneShardToRing(1, ShardRing.VNODES, keys).movedFraction());
+        facts.put("chart-ring-moved-" + MAX_SHARDS, ShardRing.addOneShardToRing(MAX_SHARDS, ShardRing.VNODES, keys).movedFraction());
         for (int c = 0; c < VNODE_COUNTS.length; c++) {
             int v = VNODE_COUNTS[c];
             if (v == 1 || v == 16 || v == 256) {

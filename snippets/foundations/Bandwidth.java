@@ -23,6 +23,9 @@ public class Bandwidth {
             new Link("Top-of-rack switch", 3.2 * TBPS, "aggregate switching capacity, e.g. 32 × 100 Gbps ports"),
             new Link("Cross-region link", 100 * GBPS, "one wave; providers run many in parallel"));
 
+    /** Share of line rate a real bulk transfer reaches after protocol overhead and contention (rule of thumb). */
+    static final double REAL_EFFICIENCY_LOW = 0.6, REAL_EFFICIENCY_HIGH = 0.8;
+
     static double bytesPerSecond(Link link) {
         return link.bitsPerSecond() / 8;
     }
@@ -90,10 +93,17 @@ public class Bandwidth {
     }
 
     public static Map<String, Object> facts() {
+        double nicMinutes = secondsToMove(10e12, LINKS.get(1)) / 60;
         return Map.of(
                 "home-fibre-bytes-per-day", bytesPerDay(LINKS.get(0)),
-                "nic-10tb-minutes", secondsToMove(10e12, LINKS.get(1)) / 60,
-                "home-10tb-hours", secondsToMove(10e12, LINKS.get(0)) / 3_600);
+                "nic-10tb-minutes", nicMinutes,
+                "nic-10tb-minutes-at-high-efficiency", nicMinutes / REAL_EFFICIENCY_HIGH,
+                "nic-10tb-minutes-at-low-efficiency", nicMinutes / REAL_EFFICIENCY_LOW,
+                "real-efficiency-low", REAL_EFFICIENCY_LOW,
+                "real-efficiency-high", REAL_EFFICIENCY_HIGH,
+                "home-10tb-hours", secondsToMove(10e12, LINKS.get(0)) / 3_600,
+                "bonded-10tb-minutes", secondsToMove(10e12, LINKS.get(2)) / 60,
+                "switch-10tb-seconds", secondsToMove(10e12, LINKS.get(3)));
     }
 
     public static Map<String, Object> charts() {

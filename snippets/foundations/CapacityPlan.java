@@ -83,6 +83,7 @@ public class CapacityPlan {
                 Map.entry("regions", REGIONS),
                 Map.entry("average-qps", p.averageQps()),
                 Map.entry("average-qps-with-1e5", (double) DAILY_ACTIVE_USERS * FEED_OPENS_PER_USER_PER_DAY / 1e5),
+                Map.entry("shortcut-1e5-understatement", 1 - 86_400 / 1e5),
                 Map.entry("peak-qps", p.peakQps()),
                 Map.entry("servers-exact", p.serversExact()),
                 Map.entry("servers-at-peak", p.serversAtPeak()),

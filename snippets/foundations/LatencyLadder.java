@@ -84,6 +84,7 @@ public class LatencyLadder {
                 "ssd-gb-scan-ms", 1_000 * nanosOf("Read 1 MB sequentially from SSD") / MS,
                 "transatlantic-ms", nanosOf("Round trip California ↔ Netherlands") / MS,
                 "dc-round-trips-in-200ms", Math.floor(200 * MS / nanosOf("Round trip within a datacenter")),
+                "hdd-seek-in-dc-round-trips", nanosOf("Disk seek (HDD)") / nanosOf("Round trip within a datacenter"),
                 "hdd-to-l1", nanosOf("Read 1 MB sequentially from HDD") / RUNGS.get(0).nanos());
     }
 

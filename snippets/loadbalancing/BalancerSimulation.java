@@ -392,7 +392,26 @@ public class BalancerSimulation {
         f.put("p2c-benefit-wait", benefit(random.p99WaitMs(), bigP2c.p99WaitMs(), bigLc.p99WaitMs()));
         f.put("p2c-coordination", 2.0 / largeFleetScenario().backends());
         f.put("p2c-coordination-small", 2.0 / s.backends());
+        // the ranges the latency chart shows: every median, then the p99s of the algorithms that look at load and those that do not
+        f.put("p50-min-ms", slowBackend().stream().mapToDouble(Outcome::p50Ms).min().orElseThrow());
+        f.put("p50-max-ms", slowBackend().stream().mapToDouble(Outcome::p50Ms).max().orElseThrow());
+        f.put("load-aware-p99-min-ms", p99Range(LOAD_AWARE).getMin());
+        f.put("load-aware-p99-max-ms", p99Range(LOAD_AWARE).getMax());
+        f.put("load-blind-p99-min-s", p99Range(LOAD_BLIND).getMin() / 1000);
+        f.put("load-blind-p99-max-s", p99Range(LOAD_BLIND).getMax() / 1000);
+        for (String name : List.of("Round robin", "Consistent hash", "Power of two choices", "Least connections")) {
+            String key = name.toLowerCase().replace(' ', '-');
+            f.put(key + "-slow-queue-peak", find(slowBackend(), name).slowQueue().stream().mapToDouble(d -> d).max().orElseThrow());
+        }
         return f;
+    }
+
+    static final List<String> LOAD_AWARE = List.of("Weighted round robin", "Least connections", "Least latency",
+            "Power of two choices");
+    static final List<String> LOAD_BLIND = List.of("Round robin", "Random", "IP hash", "Consistent hash");
+
+    static java.util.DoubleSummaryStatistics p99Range(List<String> algorithms) {
+        return algorithms.stream().mapToDouble(a -> find(slowBackend(), a).p99Ms()).summaryStatistics();
     }
 
     public static Map<String, Object> charts() {

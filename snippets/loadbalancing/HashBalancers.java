@@ -134,18 +134,28 @@ public class HashBalancers {
 
     public static Map<String, Object> facts() {
         long[] keys = keys(KEYS);
-        return Map.of(
-                "hash-keys", KEYS,
-                "hash-backends", BACKENDS,
-                "virtual-nodes", VIRTUAL_NODES,
-                "moved-mod-n", movedModN(keys, BACKENDS),
-                "moved-ring", movedRing(keys, BACKENDS, VIRTUAL_NODES),
-                "spread-1", busiestOverMean(keys, BACKENDS, 1),
-                "spread-150", busiestOverMean(keys, BACKENDS, VIRTUAL_NODES));
+        long[] chartKeys = keys(CHART_KEYS);
+        return Map.ofEntries(
+                Map.entry("hash-keys", KEYS),
+                Map.entry("hash-backends", BACKENDS),
+                Map.entry("virtual-nodes", VIRTUAL_NODES),
+                Map.entry("moved-mod-n", movedModN(keys, BACKENDS)),
+                Map.entry("moved-ring", movedRing(keys, BACKENDS, VIRTUAL_NODES)),
+                Map.entry("spread-1", busiestOverMean(keys, BACKENDS, 1)),
+                Map.entry("spread-10", busiestOverMean(keys, BACKENDS, 10)),
+                Map.entry("spread-150", busiestOverMean(keys, BACKENDS, VIRTUAL_NODES)),
+                Map.entry("spread-1000", busiestOverMean(keys, BACKENDS, 1_000)),
+                // the ends of the keys-moved chart, on the chart's own keys
+                Map.entry("chart-moved-mod-n-2", movedModN(chartKeys, 2)),
+                Map.entry("chart-moved-mod-n-40", movedModN(chartKeys, 40)),
+                Map.entry("chart-moved-ring-2", movedRing(chartKeys, 2, VIRTUAL_NODES)),
+                Map.entry("chart-moved-ring-40", movedRing(chartKeys, 40, VIRTUAL_NODES)));
     }
 
+    static final int CHART_KEYS = 20_000;
+
     public static Map<String, Object> charts() {
-        long[] keys = keys(20_000);
+        long[] keys = keys(CHART_KEYS);
         List<List<Double>> modN = new ArrayList<>();
         List<List<Double>> ring = new ArrayList<>();
         for (int n = 2; n <= 40; n++) {

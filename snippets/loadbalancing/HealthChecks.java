@@ -208,6 +208,7 @@ public class HealthChecks {
             String key = p.name().toLowerCase().replace('_', '-');
             f.put(key + "-useful", usefulDuringOutage(runs.get(p), DB_DOWN_AT, DB_UP_AT));
             f.put(key + "-recovered-at", fullyRecoveredAt(runs.get(p)));
+            f.put(key + "-recovery-lag-s", fullyRecoveredAt(runs.get(p)) - DB_UP_AT);
         }
         return f;
     }

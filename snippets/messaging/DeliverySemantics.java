@@ -126,6 +126,10 @@ public class DeliverySemantics {
         facts.put("idempotent-duplicated", at10.get(Mode.IDEMPOTENT)[1]);
         facts.put("at-most-once-duplicated", at10.get(Mode.AT_MOST_ONCE)[1]);
         facts.put("at-least-once-lost", at10.get(Mode.AT_LEAST_ONCE)[0]);
+        int most = CRASH_COUNTS[CRASH_COUNTS.length - 1];
+        facts.put("delivery-most-crashes", most);
+        facts.put("at-most-once-lost-most-crashes", sweep().get(most).get(Mode.AT_MOST_ONCE)[0]);
+        facts.put("at-least-once-duplicated-most-crashes", sweep().get(most).get(Mode.AT_LEAST_ONCE)[1]);
         return facts;
     }
 

@@ -138,6 +138,9 @@ public class InSyncReplicas {
         facts.put("isr-f1-down-s", F1_DOWN_FROM);
         facts.put("isr-rejected-share", (double) (count(Outcome.REJECTED_BEFORE_WRITE) + count(Outcome.FAILED_AFTER_WRITE))
                 / writes().size());
+        List<Write> refused = writes().stream().filter(w -> w.outcome() == Outcome.REJECTED_BEFORE_WRITE).toList();
+        facts.put("isr-refused-from-s", refused.get(0).at());
+        facts.put("isr-refused-until-s", refused.get(refused.size() - 1).at() + SAMPLE_S);
         return facts;
     }
 

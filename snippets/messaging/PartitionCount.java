@@ -35,7 +35,7 @@ public class PartitionCount {
             }
             rows.add(row);
         }
-        return Map.of("partition-balance", rows);
+        return Map.of("partition-balance", Map.of("rows", rows, "derived", new ArrayList<>(header.subList(1, header.size()))));
     }
 
     public static Map<String, Object> facts() {

@@ -152,6 +152,9 @@ public class RebalanceCharts {
         facts.put("cooperative-recovery-s", recoveryTicks(cooperative.lag()));
         facts.put("eager-paused", ConsumerGroup.GROUP_PARTITIONS - eager.ownerByTick().get(JOIN_AT).size());
         facts.put("cooperative-paused", ConsumerGroup.GROUP_PARTITIONS - cooperative.ownerByTick().get(JOIN_AT).size());
+        facts.put("cooperative-kept", cooperative.ownerByTick().get(JOIN_AT).size());
+        facts.put("partitions-per-consumer-before", ConsumerGroup.GROUP_PARTITIONS / ConsumerGroup.BEFORE.size());
+        facts.put("partitions-per-consumer-after", ConsumerGroup.GROUP_PARTITIONS / ConsumerGroup.AFTER.size());
         return facts;
     }
 }

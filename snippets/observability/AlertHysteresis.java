@@ -125,6 +125,19 @@ public class AlertHysteresis {
         f.put("naive-false-pages", outsideIncident(naive));
         f.put("hysteretic-false-pages", outsideIncident(hysteretic));
         f.put("detection-delay-minutes", firstAtOrAfter(hysteretic, INCIDENT_START) - firstAtOrAfter(naive, INCIDENT_START));
+        f.put("hysteretic-fires-after-incident-start-minutes", firstAtOrAfter(hysteretic, INCIDENT_START) - INCIDENT_START);
+        double quietMin = Double.MAX_VALUE, quietMax = 0, incidentPeak = 0;
+        for (int m = 0; m < MINUTES; m++) {
+            if (m >= INCIDENT_START && m < INCIDENT_START + INCIDENT_MINUTES) {
+                incidentPeak = Math.max(incidentPeak, p99[m]);
+            } else {
+                quietMin = Math.min(quietMin, p99[m]);
+                quietMax = Math.max(quietMax, p99[m]);
+            }
+        }
+        f.put("quiet-p99-min-ms", quietMin);
+        f.put("quiet-p99-max-ms", quietMax);
+        f.put("incident-p99-peak-ms", incidentPeak);
         return f;
     }
 

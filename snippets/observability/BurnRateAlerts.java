@@ -172,6 +172,11 @@ public class BurnRateAlerts {
             f.put(key + "-firing-after-fix-long-only", o.firingAfterFixLongOnly());
         }
         f.put("slow-leak-detected-hours", outcome("slow leak").detectedAfter() / 60.0);
+        // what the charts show: the bad deploy's burn rate, and the fast-burn page's detection time
+        f.put("bad-deploy-burn-rate", SCENARIOS.stream().filter(s -> s.name().equals("bad deploy")).findFirst().orElseThrow()
+                .errorRate() / (1 - SLO));
+        f.put("fast-burn-fires-at-2pct-minutes", minutesToFire(RULES.get(0), 0.02));
+        f.put("fast-burn-fires-at-100pct-minutes", minutesToFire(RULES.get(0), 1.0));
         return f;
     }
 
@@ -197,7 +202,9 @@ public class BurnRateAlerts {
                     String.format("%.1f %%", o.budgetSpentByIncident() * 100),
                     none ? "-" : span(o.firingAfterFixMultiwindow()), none ? "-" : span(o.firingAfterFixLongOnly())));
         }
-        return Map.of("rules", rules, "incidents", incidents);
+        return Map.of("rules", Map.of("rows", rules, "derived", List.of("Burn-rate threshold", "Error rate at 99.9 %",
+                "Budget gone in")),
+                "incidents", Map.of("rows", incidents, "derived", List.of("Budget spent by then", "Budget spent in total")));
     }
 
     static String trim(double v) {

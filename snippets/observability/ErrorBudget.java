@@ -90,7 +90,7 @@ public class ErrorBudget {
             }
             rows.add(row);
         }
-        return Map.of("budgets", rows);
+        return Map.of("budgets", Map.of("rows", rows, "derived", new ArrayList<>(header.subList(1, header.size()))));
     }
 
     public static Map<String, Object> facts() {

@@ -112,7 +112,7 @@ public class TelemetryVolume {
 
     public static Map<String, Object> tables() {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Pillar", "Answers", "Cost grows with", "Cardinality", "Per day at 10,000 req/s", "Tools"));
+        rows.add(List.of("Pillar", "Answers", "Cost grows with", "Cardinality", String.format("Per day at %,.0f req/s", REQUESTS_PER_S), "Tools"));
         rows.add(List.of("Metrics", "Is something wrong right now, and since when?",
                 "number of series (label values multiplied), not traffic",
                 String.format("%,d series for %d labels", allSeries(), LABELS.size()),
@@ -125,6 +125,6 @@ public class TelemetryVolume {
                 "high per span (ids), kept in check by sampling",
                 bytes(traceBytesPerDay()) + String.format(" at %.0f %% sampling", TRACE_SAMPLE_RATE * 100),
                 "Jaeger, Grafana Tempo, AWS X-Ray, Datadog APM"));
-        return Map.of("pillars", rows);
+        return Map.of("pillars", Map.of("rows", rows, "derived", List.of(rows.get(0).get(4))));
     }
 }

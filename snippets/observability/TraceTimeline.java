@@ -170,6 +170,8 @@ public class TraceTimeline {
         f.put("gateway-self-ms", self.get("gateway"));
         f.put("critical-spans", criticalPath(spans).size());
         f.put("pricing-slack-ms", spanNamed(spans, "inventory.reserve").endMs() - spanNamed(spans, "pricing.quote").endMs());
+        f.put("payment-start-ms", spanNamed(spans, "payment.authorize").startMs());
+        f.put("orders-create-ms", spanNamed(spans, "orders.create").durationMs());
         return f;
     }
 

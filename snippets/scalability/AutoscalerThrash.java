@@ -199,6 +199,8 @@ public class AutoscalerThrash {
         facts.put("thrash-naive-peak", naive.peakReplicas());
         facts.put("thrash-k8s-peak", k8s.peakReplicas());
         facts.put("thrash-needed-at-plateau", needed(6_000));
+        facts.put("thrash-needed-at-start", needed(load(0)));
+        facts.put("thrash-needed-at-end", needed(load(MINUTES)));
         facts.put("thrash-boot-s", BOOT_S);
         facts.put("thrash-naive-started", naive.podsStarted());
         facts.put("thrash-k8s-started", k8s.podsStarted());

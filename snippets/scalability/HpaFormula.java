@@ -22,7 +22,7 @@ public class HpaFormula {
         return (int) Math.ceil(current * currentMetric / targetMetric);
     }
 
-    /** The version in this guide's source: rounds to nearest and has no tolerance band. */
+    /** The version often repeated in interview guides: rounds to nearest and has no tolerance band. */
     static int roundedReplicas(int current, double currentMetric, double targetMetric) {
         return (int) (current * currentMetric / targetMetric + 0.5);
     }
@@ -37,8 +37,8 @@ public class HpaFormula {
     }
 
     static final List<Case> CASES = List.of(
-            new Case(10, 80, 60),   // the source's scale-up example
-            new Case(10, 30, 60),   // the source's scale-down example
+            new Case(10, 80, 60),   // the usual scale-up example
+            new Case(10, 30, 60),   // the usual scale-down example
             new Case(10, 50, 60),
             new Case(10, 64, 60),
             new Case(4, 95, 60));
@@ -57,7 +57,7 @@ public class HpaFormula {
     public static Map<String, Object> tables() {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Replicas", "CPU (%)", "Target (%)", "Ratio", "Within 10 % tolerance", "Kubernetes: ceil",
-                "CPU after (%)", "Source: round", "CPU after, rounded (%)"));
+                "CPU after (%)", "Rounded", "CPU after, rounded (%)"));
         for (Case c : CASES) {
             int k8s = desiredReplicas(c.replicas(), c.cpuPercent(), c.targetPercent());
             int rounded = roundedReplicas(c.replicas(), c.cpuPercent(), c.targetPercent());
@@ -68,7 +68,8 @@ public class HpaFormula {
                     String.format("%.1f", metricAfter(c.replicas(), c.cpuPercent(), k8s)), String.valueOf(rounded),
                     String.format("%.1f", metricAfter(c.replicas(), c.cpuPercent(), rounded))));
         }
-        return Map.of("hpa-cases", rows);
+        return Map.of("hpa-cases", Map.of("rows", rows, "derived", List.of("Ratio", "Within 10 % tolerance",
+                "Kubernetes: ceil", "CPU after (%)", "Rounded", "CPU after, rounded (%)")));
     }
 
     public static Map<String, Object> facts() {

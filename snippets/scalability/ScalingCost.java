@@ -88,7 +88,9 @@ public class ScalingCost {
                     money(scaleUpCostPerHour(peak, 0)), String.valueOf(scaleOutNodes(peak)),
                     money(scaleOutCostPerHour(peak))));
         }
-        return Map.of("cost-at-loads", rows, "vertical-vs-horizontal", dimensions());
+        return Map.of("cost-at-loads", Map.of("rows", rows, "derived", List.of("vCPUs needed", "Scale up: box (vCPU)",
+                        "Scale up $/hour (×2 for standby)", "Scale out: 8-vCPU nodes (N+1)", "Scale out $/hour")),
+                "vertical-vs-horizontal", dimensions());
     }
 
     /** The qualitative comparison, with its two numbers taken from the model above. */
@@ -131,7 +133,18 @@ public class ScalingCost {
                 Map.entry("sample-out-nodes", scaleOutNodes(sample)),
                 Map.entry("sample-up-per-month", scaleUpCostPerHour(sample, 0) * HOURS_PER_MONTH),
                 Map.entry("sample-out-per-month", scaleOutCostPerHour(sample) * HOURS_PER_MONTH),
-                Map.entry("sample-up-over-out", scaleUpCostPerHour(sample, 0) / scaleOutCostPerHour(sample)));
+                Map.entry("sample-up-over-out", scaleUpCostPerHour(sample, 0) / scaleOutCostPerHour(sample)),
+                Map.entry("min-out-per-hour", scaleOutCostPerHour(1)),
+                Map.entry("up-dearer-from-qps", upDearerFromQps()));
+    }
+
+    /** The lowest whole-QPS peak at which a box plus its standby costs more than the N+1 fleet. */
+    static int upDearerFromQps() {
+        int qps = 1;
+        while (!(scaleUpCostPerHour(qps, 0) > scaleOutCostPerHour(qps))) {
+            qps++;
+        }
+        return qps;
     }
 
     public static Map<String, Object> charts() {

@@ -120,6 +120,8 @@ public class StickyAffinity {
                 "affinity-whale-rps", WHALE_REQUESTS,
                 "affinity-ip-max-over-mean", max(ip) / mean(ip),
                 "affinity-cookie-max-over-mean", max(cookie) / mean(cookie),
+                "affinity-cookie-max-above-mean", max(cookie) / mean(cookie) - 1,
+                "affinity-ip-max-rps", max(ip),
                 "affinity-mean-rps", mean(ip));
     }
 

@@ -136,7 +136,8 @@ public class RankingMetrics {
             double[] m = mean(ranker);
             metrics.add(List.of("mean over queries", ranker, f(m[0], 2), f(m[1], 2), f(m[2], 2), f(m[3], 3)));
         }
-        return Map.of("judged", judged, "metrics", metrics);
+        return Map.of("judged", judged,
+                "metrics", Map.of("rows", metrics, "derived", List.of("P@5", "R@5", "Reciprocal rank", "NDCG@5")));
     }
 
     static String f(double v, int decimals) {

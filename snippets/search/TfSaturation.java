@@ -13,7 +13,7 @@ import java.util.Map;
 public class TfSaturation {
 
     static final int MAX_TF = 20;
-    static final double K1 = Bm25.DEFAULT_K1, B = Bm25.DEFAULT_B, SOURCE_K1 = 1.5;
+    static final double K1 = Bm25.DEFAULT_K1, B = Bm25.DEFAULT_B, COMMON_K1 = 1.5; // the k1 interview guides often quote
 
     static double bm25Relative(int tf, double lengthOverAverage, double k1) {
         return Bm25.termWeight(tf, lengthOverAverage, 1, k1, B) / Bm25.termWeight(1, 1, 1, k1, B);
@@ -28,11 +28,13 @@ public class TfSaturation {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("k1", K1);
         f.put("b", B);
-        f.put("source-k1", SOURCE_K1);
+        f.put("common-k1", COMMON_K1);
         f.put("ceiling", K1 + 1);
         f.put("ceiling-relative", (K1 + 1) / Bm25.termWeight(1, 1, 1, K1, B));
         f.put("tf10-relative", bm25Relative(10, 1, K1));
-        f.put("tf10-relative-source-k1", bm25Relative(10, 1, SOURCE_K1));
+        f.put("tf10-relative-common-k1", bm25Relative(10, 1, COMMON_K1));
+        f.put("ceiling-relative-common-k1", (COMMON_K1 + 1) / Bm25.termWeight(1, 1, 1, COMMON_K1, B));
+        f.put("log-tf-20-relative", 1 + Math.log(20));
         f.put("tf-for-90-percent", tfForShareOfCeiling(0.9, K1));
         f.put("long-doc-single", bm25Relative(1, 2, K1));
         return f;
@@ -48,7 +50,7 @@ public class TfSaturation {
         for (int tf = 1; tf <= MAX_TF; tf++) {
             double x = tf;
             List<Double> values = List.of((double) tf, 1 + Math.log(tf), bm25Relative(tf, 1, K1),
-                    bm25Relative(tf, 1, SOURCE_K1), bm25Relative(tf, 2, K1));
+                    bm25Relative(tf, 1, COMMON_K1), bm25Relative(tf, 2, K1));
             int i = 0;
             for (List<List<Double>> curve : curves.values()) {
                 curve.add(List.of(x, Math.round(values.get(i++) * 1000) / 1000.0));

@@ -220,7 +220,7 @@ public class VectorSearch {
         List<String> hnsw = List.of("HNSW links (M = 16, bottom layer), added to the vectors",
                 String.valueOf(2 * HNSW_M * 4), gb(BIG_VECTORS * 2 * HNSW_M * 4), "overhead");
         rows.add(hnsw);
-        return Map.of("vector-memory", rows);
+        return Map.of("vector-memory", Map.of("rows", rows, "derived", List.of("Memory for 10M vectors", "Compression")));
     }
 
     static void addRow(List<List<String>> rows, String name, int bytes, double flat) {
@@ -242,6 +242,7 @@ public class VectorSearch {
         f.put("recall-4", at(4).recall());
         f.put("recall-8", at(8).recall());
         f.put("recall-16", at(16).recall());
+        f.put("recall-64", at(64).recall());
         f.put("scanned-1", at(1).scannedShare());
         f.put("scanned-4", at(4).scannedShare());
         f.put("scanned-8", at(8).scannedShare());

@@ -126,6 +126,8 @@ public class LifecyclePolicy {
         f.put("deep-small-transitions", deepSmall.transitions());
         f.put("deep-small-per-year", deepSmall.total());
         f.put("deep-small-saving", allHotPerYear() - deepSmall.total());
+        // what small objects add at the Standard price: the per-object index Deep Archive bills there
+        f.put("deep-small-standard-index", deepSmall.standard() - deep.standard());
         f.put("object-mb", LOG_OBJECT_BYTES / 1e6);
         f.put("small-object-kb", SMALL_OBJECT_BYTES / 1e3);
         f.put("archive-share", (double) ARCHIVE_YEARS * 365 / retentionDays());

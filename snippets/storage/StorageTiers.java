@@ -109,7 +109,7 @@ public class StorageTiers {
                     step, t.firstByte(), t.retrievalPerGb() == 0 ? "none" : price(t.retrievalPerGb()),
                     t.minDays() == 0 ? "none" : String.valueOf(t.minDays()), t.useCase()));
         }
-        return Map.of("tiers", rows);
+        return Map.of("tiers", Map.of("rows", rows, "derived", List.of("$/TB-month", "Cheaper than the tier above")));
     }
 
     public static Map<String, Object> facts() {
@@ -119,7 +119,11 @@ public class StorageTiers {
         f.put("cache-node-dollars-per-hour", CACHE_NODE_DOLLARS_PER_HOUR);
         f.put("cache-node-gib", CACHE_NODE_GIB);
         f.put("memory-per-gb-month", memoryDollarsPerGbMonth());
-        f.put("memory-vs-source", memoryDollarsPerGbMonth() / 0.50);
+        f.put("memory-vs-common-figure", memoryDollarsPerGbMonth() / 0.50);
+        // the spread the cost-against-latency chart shows, in orders of magnitude
+        Tier first = TIERS.get(0), last = TIERS.get(TIERS.size() - 1);
+        f.put("price-span-orders", Math.log10(first.dollarsPerGbMonth() / last.dollarsPerGbMonth()));
+        f.put("first-byte-span-orders", Math.log10(last.firstByteMs() / first.firstByteMs()));
         f.put("deep-per-gb-month", deep.dollarsPerGbMonth());
         f.put("deep-per-tb-month", deep.dollarsPerGbMonth() * 1_000);
         f.put("deep-per-tib-month", deep.dollarsPerGbMonth() * 1_024 * GB_PER_GIB);

@@ -46,7 +46,20 @@ public class VolumeFleet {
         f.put("gp3-best-fleet-1000", chanceOfLosingAny(VOLUMES.get(0), 1_000));
         f.put("gp3-worst-fleet-1000", chanceOfLosingAny(VOLUMES.get(1), 1_000));
         f.put("io2-fleet-1000", chanceOfLosingAny(VOLUMES.get(2), 1_000));
+        f.put("gp3-best-losses-1000", 1_000 * VOLUMES.get(0).annualFailureRate());
+        f.put("gp3-worst-losses-1000", 1_000 * VOLUMES.get(1).annualFailureRate());
+        // the fleet size at which losing at least one volume a year becomes more likely than not
+        f.put("gp3-best-fleet-for-even-odds", fleetForEvenOdds(VOLUMES.get(0)));
+        f.put("gp3-worst-fleet-for-even-odds", fleetForEvenOdds(VOLUMES.get(1)));
         return f;
+    }
+
+    static int fleetForEvenOdds(Volume v) {
+        int volumes = 1;
+        while (chanceOfLosingAny(v, volumes) < 0.5) {
+            volumes++;
+        }
+        return volumes;
     }
 
     public static Map<String, Object> charts() {

@@ -76,6 +76,11 @@ public class WhereNinesComeFrom {
         f.put("ec-10-4-overhead", SCHEMES.get(3).overhead());
         f.put("ec-6-3-24h", nines(SCHEMES.get(2), 24));
         f.put("ec-6-3-overhead", SCHEMES.get(2).overhead());
+        // the ends of the chart: repair within an hour, and within a week
+        f.put("two-replicas-1h", nines(SCHEMES.get(0), 1));
+        f.put("two-replicas-1week", nines(SCHEMES.get(0), 168));
+        f.put("three-replicas-1week", nines(SCHEMES.get(1), 168));
+        f.put("ec-10-4-1week", nines(SCHEMES.get(3), 168));
         return f;
     }
 

@@ -44,8 +44,9 @@ class Module02ConsistencyTest {
         }
     }
 
+    /** A table by its full id, e.g. "consistency.pacelc". */
     private static Table table(String name) {
-        Element table = doc().selectFirst("table[data-table=consistency." + name + "]");
+        Element table = doc().selectFirst("table[data-table=" + name + "]");
         assertNotNull(table, PAGE + " does not show table consistency." + name);
         List<String> header = table.select("thead th").eachText();
         List<List<String>> rows = new ArrayList<>();
@@ -69,7 +70,7 @@ class Module02ConsistencyTest {
 
     @Test
     void everyQuorumRowFollowsFromItsNRAndW() {
-        for (String name : List.of("quorum-n3", "quorum-n5")) {
+        for (String name : List.of("consistency.quorum-n3", "consistency.quorum-n5")) {
             Table t = table(name);
             for (List<String> row : t.rows()) {
                 int n = Integer.parseInt(t.cell(row, "N"));
@@ -92,7 +93,7 @@ class Module02ConsistencyTest {
 
     @Test
     void theNEqualsThreeTableListsEveryPair() {
-        Table t = table("quorum-n3");
+        Table t = table("consistency.quorum-n3");
         Set<String> pairs = new HashSet<>();
         for (List<String> row : t.rows()) {
             pairs.add(t.cell(row, "R") + "/" + t.cell(row, "W"));
@@ -144,7 +145,7 @@ class Module02ConsistencyTest {
 
     @Test
     void everyPacelcCodeFollowsFromItsTwoChoices() {
-        Table t = table("pacelc");
+        Table t = table("consistency.pacelc");
         for (List<String> row : t.rows()) {
             String partition = t.cell(row, "If partitioned (PA or PC)");
             String otherwise = t.cell(row, "Else (EL or EC)");
@@ -158,7 +159,7 @@ class Module02ConsistencyTest {
 
     @Test
     void theTableAgreesWithTheCorrectionsInTheProse() {
-        Table t = table("pacelc");
+        Table t = table("consistency.pacelc");
         String prose = doc().body().text();
         for (List<String> row : t.rows()) {
             String system = row.get(0);

@@ -54,8 +54,9 @@ class Module03ScalabilityTest {
         }
     }
 
+    /** A table by its full id, e.g. "scalability.hpa-cases". */
     private static Table table(String name) {
-        Element table = doc().selectFirst("table[data-table=scalability." + name + "]");
+        Element table = doc().selectFirst("table[data-table=" + name + "]");
         assertNotNull(table, PAGE + " does not show table scalability." + name);
         List<List<String>> rows = new ArrayList<>();
         for (Element tr : table.select("tbody tr")) {
@@ -81,7 +82,7 @@ class Module03ScalabilityTest {
         double nodeVcpu = fact("node-vcpu");
         double largest = fact("largest-box-vcpu");
         assertEquals(0.6 / 0.0005, qpsPerVcpu, 1e-9, PAGE + ": 0.5 ms of CPU per request at 60 % utilisation");
-        Table t = table("cost-at-loads");
+        Table t = table("scalability.cost-at-loads");
         for (List<String> row : t.rows()) {
             double peak = number(t.cell(row, "Peak QPS"));
             String where = PAGE + " table cost-at-loads, peak " + t.cell(row, "Peak QPS");
@@ -128,7 +129,7 @@ class Module03ScalabilityTest {
     @Test
     void hpaTableFollowsKubernetesFormula() {
         double tolerance = fact("hpa-tolerance");
-        Table t = table("hpa-cases");
+        Table t = table("scalability.hpa-cases");
         for (List<String> row : t.rows()) {
             int replicas = Integer.parseInt(t.cell(row, "Replicas"));
             double cpu = number(t.cell(row, "CPU (%)"));
@@ -143,11 +144,11 @@ class Module03ScalabilityTest {
             assertRounded(t.cell(row, "CPU after (%)"), replicas * cpu / ceil, where + ", CPU after");
             assertTrue(within || replicas * cpu / ceil <= target + 1e-9, where + ": the ceiling must reach the target");
             int rounded = (int) Math.floor(replicas * cpu / target + 0.5);
-            assertEquals(String.valueOf(rounded), t.cell(row, "Source: round"), where + ", rounded replicas");
+            assertEquals(String.valueOf(rounded), t.cell(row, "Rounded"), where + ", rounded replicas");
             assertRounded(t.cell(row, "CPU after, rounded (%)"), replicas * cpu / rounded, where + ", CPU after rounding");
         }
         assertEquals(Math.ceil(10 * 80 / 60.0), fact("hpa-example-ceil"), PAGE + ": the 10 pods at 80 % example");
-        assertEquals(Math.floor(10 * 80 / 60.0 + 0.5), fact("hpa-example-round"), PAGE + ": the source's rounding");
+        assertEquals(Math.floor(10 * 80 / 60.0 + 0.5), fact("hpa-example-round"), PAGE + ": rounding to the nearest integer");
     }
 
     @Test
@@ -224,7 +225,7 @@ class Module03ScalabilityTest {
 
     @Test
     void dampingReducesThrashingAsThePageSays() {
-        Table t = table("thrash");
+        Table t = table("scalability.thrash");
         List<String> naive = t.rows().get(0), k8s = t.rows().get(t.rows().size() - 1);
         for (List<String> row : t.rows()) {
             int actions = Integer.parseInt(t.cell(row, "Scaling actions"));

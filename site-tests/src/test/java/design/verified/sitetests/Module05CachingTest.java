@@ -33,9 +33,10 @@ class Module05CachingTest {
         return Double.parseDouble(e.attr("data-value"));
     }
 
+    /** A table by its full id, e.g. "caching.hierarchy", as rows keyed by their first cell. */
     private static Map<String, List<String>> table(String name) {
-        List<Element> rows = page().select("table[data-table=caching." + name + "] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": table caching." + name + " is missing");
+        List<Element> rows = page().select("table[data-table=" + name + "] tbody tr");
+        assertFalse(rows.isEmpty(), PAGE + ": table " + name + " is missing");
         Map<String, List<String>> byName = new LinkedHashMap<>();
         for (Element row : rows) {
             byName.put(row.child(0).text(), row.children().eachText());
@@ -70,7 +71,7 @@ class Module05CachingTest {
 
     @Test
     void eachLayerReceivesWhatTheLayerAboveMissed() {
-        Map<String, List<String>> rows = table("hierarchy");
+        Map<String, List<String>> rows = table("caching.hierarchy");
         List<List<String>> layers = List.copyOf(rows.values());
         assertEquals(fact("funnel-requests"), number(layers.get(0).get(5)), PAGE + " hierarchy table: first layer's arrivals");
         for (int i = 1; i < layers.size(); i++) {
@@ -89,7 +90,7 @@ class Module05CachingTest {
 
     @Test
     void eachWritePatternDoesWhatItsWritePathImplies() {
-        Map<String, List<String>> t = table("write-patterns");
+        Map<String, List<String>> t = table("caching.write-patterns");
         double writes = fact("app-writes");
         double expected = fact("operations") * fact("write-share");
         assertEquals(expected, writes, 4 * Math.sqrt(expected), PAGE + ": application writes against the write share");
@@ -109,7 +110,7 @@ class Module05CachingTest {
                 PAGE + " write-patterns table: write-through should wait on the database less than cache-aside");
         assertEquals(fact("write-around-stale"), number(t.get("Write-around").get(7)), PAGE + ": quoted stale reads");
 
-        Map<String, List<String>> cheat = table("cache-patterns");
+        Map<String, List<String>> cheat = table("caching.cache-patterns");
         for (String pattern : t.keySet()) {
             String measured = cheat.get(pattern).get(5);
             assertEquals(t.get(pattern).get(7) + ", " + t.get(pattern).get(8), measured,

@@ -38,8 +38,8 @@ class Module06DatabasesTest {
 
     /** A generated table's body rows, keyed by the text of their first cell. */
     private static Map<String, Element> rows(String table) {
-        List<Element> rows = doc().select("table[data-table=databases." + table + "] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": table databases." + table + " is missing");
+        List<Element> rows = doc().select("table[data-table=" + table + "] tbody tr");
+        assertFalse(rows.isEmpty(), PAGE + ": table " + table + " is missing");
         Map<String, Element> byName = new HashMap<>();
         for (Element row : rows) {
             byName.put(row.child(0).text(), row);
@@ -49,7 +49,7 @@ class Module06DatabasesTest {
 
     private static Element row(String table, String first) {
         Element row = rows(table).get(first);
-        assertNotNull(row, PAGE + ": table databases." + table + " has no row '" + first + "'");
+        assertNotNull(row, PAGE + ": table " + table + " has no row '" + first + "'");
         return row;
     }
 
@@ -80,9 +80,9 @@ class Module06DatabasesTest {
 
     @Test
     void theReplicationTableAgreesWithTheProseAndTheScenario() {
-        Element async = row("modes", "asynchronous");
-        Element semi = row("modes", "semi-synchronous (1 of 3)");
-        Element sync = row("modes", "synchronous (3 of 3)");
+        Element async = row("databases.modes", "asynchronous");
+        Element semi = row("databases.modes", "semi-synchronous (1 of 3)");
+        Element sync = row("databases.modes", "synchronous (3 of 3)");
         String where = PAGE + " replication table, ";
 
         assertTrue(Quantities.isCorrectlyRounded(Quantities.number(async.child(2).text()), fact("async-p50-ms")),
@@ -179,13 +179,13 @@ class Module06DatabasesTest {
     void theStrategiesTableMovesWhatEachPolicyImplies() {
         double n = fact("shards-before-add");
         String where = PAGE + " strategies table, ";
-        double range = number(row("strategies", "Range"), 4) / 100;
-        double hash = number(row("strategies", "Hash"), 4) / 100;
-        double ring = number(row("strategies", "Consistent hash"), 4) / 100;
-        double directory = number(row("strategies", "Directory (lookup table)"), 4) / 100;
-        assertTrue(Quantities.isCorrectlyRounded(Quantities.number(row("strategies", "Range").child(4).text()),
+        double range = number(row("databases.strategies", "Range"), 4) / 100;
+        double hash = number(row("databases.strategies", "Hash"), 4) / 100;
+        double ring = number(row("databases.strategies", "Consistent hash"), 4) / 100;
+        double directory = number(row("databases.strategies", "Directory (lookup table)"), 4) / 100;
+        assertTrue(Quantities.isCorrectlyRounded(Quantities.number(row("databases.strategies", "Range").child(4).text()),
                 100 * 0.5 / n), where + "Range: half of one shard is " + 50 / n + "%, shown " + range * 100);
-        assertTrue(Quantities.isCorrectlyRounded(Quantities.number(row("strategies", "Directory (lookup table)")
+        assertTrue(Quantities.isCorrectlyRounded(Quantities.number(row("databases.strategies", "Directory (lookup table)")
                 .child(4).text()), 100 / (n + 1)), where + "Directory: even out to 1/(N+1), shown " + directory * 100);
         assertEquals(n / (n + 1), hash, 0.01, where + "Hash: N/(N+1)");
         assertEquals(1 / (n + 1), ring, 0.03, where + "Consistent hash: about 1/(N+1)");
@@ -194,7 +194,7 @@ class Module06DatabasesTest {
         assertEquals(n * fact("tb-per-shard"), fact("total-tb"), 1e-9, where + "total size");
         double bytesPerHour = fact("copy-mb-per-s") * 1e6 * 3_600;
         for (String strategy : List.of("Range", "Hash", "Consistent hash", "Directory (lookup table)")) {
-            Element r = row("strategies", strategy);
+            Element r = row("databases.strategies", strategy);
             double fraction = number(r, 4) / 100;
             double hours = fraction * totalBytes / bytesPerHour;
             double shownHours = number(r, 5);

@@ -35,9 +35,10 @@ class Module07MessagingTest {
         return Double.parseDouble(e.attr("data-value"));
     }
 
+    /** A table's body rows by its full id (e.g. "messaging.drives"), keyed by their first cell. */
     private static Map<String, Element> rows(String table) {
-        List<Element> rows = doc().select("table[data-table=messaging." + table + "] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": table messaging." + table + " is missing");
+        List<Element> rows = doc().select("table[data-table=" + table + "] tbody tr");
+        assertFalse(rows.isEmpty(), PAGE + ": table " + table + " is missing");
         Map<String, Element> byName = new HashMap<>();
         for (Element row : rows) {
             byName.put(row.child(0).text(), row);
@@ -47,7 +48,7 @@ class Module07MessagingTest {
 
     private static Element row(String table, String first) {
         Element row = rows(table).get(first);
-        assertNotNull(row, PAGE + ": table messaging." + table + " has no row '" + first + "'");
+        assertNotNull(row, PAGE + ": table " + table + " has no row '" + first + "'");
         return row;
     }
 
@@ -77,9 +78,9 @@ class Module07MessagingTest {
                 "Event log, one consumer group", new double[] {m, m, m},
                 "Event log, a group each", new double[] {m * c, m, m},
                 "Task scheduler", new double[] {m, 0, 0});
-        assertEquals(expected.size(), rows("patterns").size(), PAGE + ": patterns table rows");
+        assertEquals(expected.size(), rows("messaging.patterns").size(), PAGE + ": patterns table rows");
         expected.forEach((pattern, want) -> {
-            Element r = row("patterns", pattern);
+            Element r = row("messaging.patterns", pattern);
             for (int k = 0; k < 3; k++) {
                 assertEquals(want[k], number(r, 2 + k), PAGE + " patterns table, " + pattern + ", column " + (3 + k));
             }
@@ -107,7 +108,7 @@ class Module07MessagingTest {
         double tb = fact("cluster-ingest-mbps") * 1e6 * fact("retention-days") * 86_400 * fact("cluster-rf") / 1e12;
         assertEquals(tb, fact("retained-tb"), 1e-6, PAGE + ": retained terabytes");
 
-        for (Element r : rows("drives").values()) {
+        for (Element r : rows("messaging.drives").values()) {
             String where = PAGE + " drives table, " + r.child(0).text() + ": ";
             double sequential = number(r, 1);
             assertEquals(sequential >= 500 ? "yes" : "no", r.child(4).text(), where + "reaches 500 MB/s");
@@ -124,7 +125,7 @@ class Module07MessagingTest {
     @Test
     void thePartitionBalanceTableIsCeilingOverAverage() {
         List<Element> header = doc().select("table[data-table=messaging.partition-balance] thead th");
-        for (Element r : rows("partition-balance").values()) {
+        for (Element r : rows("messaging.partition-balance").values()) {
             int partitions = (int) number(r, 0);
             for (int col = 1; col < r.children().size(); col++) {
                 int consumers = (int) Quantities.number(header.get(col).text()).doubleValue();
@@ -196,7 +197,7 @@ class Module07MessagingTest {
     @Test
     void producerGuaranteesMatchTheirSettings() {
         String where = PAGE + " producer table, ";
-        for (Element r : rows("producer-configs").values()) {
+        for (Element r : rows("messaging.producer-configs").values()) {
             String name = r.child(0).text();
             boolean acksAll = r.child(1).text().equals("all"), idempotent = r.child(2).text().equals("yes");
             boolean retries = !r.child(4).text().equals("0");
@@ -240,7 +241,7 @@ class Module07MessagingTest {
 
     @Test
     void everyRequestIsAccountedForAndTheSurgeArithmeticHolds() {
-        for (Element r : rows("shedding").values()) {
+        for (Element r : rows("messaging.shedding").values()) {
             double arrived = number(r, 1);
             double accounted = number(r, 2) + number(r, 3) + number(r, 4) + number(r, 5);
             assertEquals(arrived, accounted, PAGE + " shedding table, " + r.child(0).text() + ": requests unaccounted for");
@@ -249,11 +250,11 @@ class Module07MessagingTest {
         assertEquals(excess, fact("unbounded-queue-max-queue"), 0.01 * excess, PAGE + ": unbounded backlog");
         assertEquals(excess - fact("bp-queue-limit"), fact("bounded-queue-rejected"), 0.01 * excess, PAGE + ": bounded rejections");
         double bucketRejects = (fact("bp-surge") - fact("bp-bucket-refill")) * fact("bp-surge-s") - fact("bp-bucket-capacity");
-        assertEquals(bucketRejects, number(row("shedding", "Token bucket at ingress"), 2), 0.01 * bucketRejects,
+        assertEquals(bucketRejects, number(row("messaging.shedding", "Token bucket at ingress"), 2), 0.01 * bucketRejects,
                 PAGE + ": token bucket rejections");
         assertEquals(fact("bp-bucket-capacity") / fact("bp-capacity"), fact("token-bucket-max-wait-s"), 0.05,
                 PAGE + ": a full bucket's burst is a queue of capacity / service rate seconds");
-        assertEquals(number(row("shedding", "Bounded queue"), 2), number(row("shedding", "Bounded, sheds low priority first"), 2),
+        assertEquals(number(row("messaging.shedding", "Bounded queue"), 2), number(row("messaging.shedding", "Bounded, sheds low priority first"), 2),
                 PAGE + ": priority shedding rejects as many as the plain bounded queue");
         assertEquals(0, fact("priority-shedding-high-rejected"), PAGE + ": no high-priority request is shed");
     }

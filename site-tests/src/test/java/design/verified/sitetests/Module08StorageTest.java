@@ -31,7 +31,7 @@ class Module08StorageTest {
     }
 
     private static List<Element> rows(String table) {
-        List<Element> rows = page().select("table[data-table=storage." + table + "] tbody tr");
+        List<Element> rows = page().select("table[data-table=" + table + "] tbody tr");
         assertFalse(rows.isEmpty(), PAGE + ": table storage." + table + " is missing");
         return rows;
     }
@@ -55,7 +55,7 @@ class Module08StorageTest {
 
     @Test
     void everyTierRowPricesATerabyteAtAThousandGigabytes() {
-        for (Element row : rows("tiers")) {
+        for (Element row : rows("storage.tiers")) {
             String gbCell = row.child(2).text(), tbCell = row.child(3).text();
             // the $/GB cell is itself rounded: a thousand times its half-unit is the slack it leaves
             double slack = 1_000 * halfUnit(gbCell) + halfUnit(tbCell);
@@ -66,7 +66,7 @@ class Module08StorageTest {
 
     @Test
     void everyStepColumnIsThePriceAboveOverThePriceHere() {
-        List<Element> rows = rows("tiers");
+        List<Element> rows = rows("storage.tiers");
         assertEquals("–", rows.get(0).child(4).text(), PAGE + " tiers table: the first tier has no tier above");
         for (int i = 1; i < rows.size(); i++) {
             // $/TB carries more digits than $/GB for the computed memory price, so divide those.
@@ -83,14 +83,14 @@ class Module08StorageTest {
     void memoryIsPricedFromTheNodeHour() {
         double perGbMonth = fact("cache-node-dollars-per-hour") * 730 / (fact("cache-node-gib") * Math.pow(2, 30) / 1e9);
         assertClose(perGbMonth, fact("memory-per-gb-month"), 1e-9, PAGE + ": memory $/GB-month");
-        assertClose(perGbMonth / 0.50, fact("memory-vs-source"), 1e-9, PAGE + ": memory against the common $0.50");
-        double firstRow = dollars(rows("tiers").get(0).child(2).text());
+        assertClose(perGbMonth / 0.50, fact("memory-vs-common-figure"), 1e-9, PAGE + ": memory against the common $0.50");
+        double firstRow = dollars(rows("storage.tiers").get(0).child(2).text());
         assertClose(perGbMonth, firstRow, 0.005 / firstRow, PAGE + " tiers table: memory row");
     }
 
     @Test
     void theStepClaimsMatchTheTable() {
-        List<Element> rows = rows("tiers");
+        List<Element> rows = rows("storage.tiers");
         double standard = priceOf(rows, "S3 Standard"), deep = priceOf(rows, "S3 Glacier Deep Archive");
         assertClose(standard / deep, fact("standard-to-deep"), 1e-9, PAGE + ": Standard to Deep Archive");
         assertClose(standard / priceOf(rows, "S3 Standard-IA"), fact("standard-to-ia"), 1e-9, PAGE + ": Standard to IA");
@@ -107,7 +107,7 @@ class Module08StorageTest {
 
     @Test
     void retrievalBreakEvenIsTheSavingOverTheFee() {
-        List<Element> rows = rows("tiers");
+        List<Element> rows = rows("storage.tiers");
         double standard = priceOf(rows, "S3 Standard");
         for (String tier : List.of("S3 Standard-IA", "S3 Glacier Instant Retrieval")) {
             Element row = row(rows, tier);
@@ -154,6 +154,8 @@ class Module08StorageTest {
         assertEquals(0.002, fact("gp3-worst-afr"), 1e-15, PAGE + ": AWS documents 99.8 % for gp3 at worst");
         assertEquals(0.00001, fact("io2-afr"), 1e-15, PAGE + ": AWS documents 99.999 % for io2");
         assertClose(fact("gp3-worst-afr") / fact("io2-afr"), fact("gp3-worst-vs-io2"), 1e-9, PAGE + ": gp3 vs io2");
+        assertClose(1_000 * fact("gp3-best-afr"), fact("gp3-best-losses-1000"), 1e-9, PAGE + ": expected gp3 losses, best");
+        assertClose(1_000 * fact("gp3-worst-afr"), fact("gp3-worst-losses-1000"), 1e-9, PAGE + ": expected gp3 losses, worst");
     }
 
     @Test
@@ -186,7 +188,7 @@ class Module08StorageTest {
         assertClose(2 * file / block, fact("object-vs-block"), 1e-9, PAGE + ": object over block");
         double blocksWritten = fact("updates") + fact("block-straddles");   // one block each, two if straddling
         assertClose(blocksWritten * 4096 / fact("updates"), block, 1e-9, PAGE + ": block bytes from the straddles");
-        List<Element> rows = rows("kinds");
+        List<Element> rows = rows("storage.kinds");
         assertEquals(2 * fact("file-mib"), Quantities.number(rows.get(0).child(2).text()).doubleValue(),
                 PAGE + " kinds table: object row bytes moved (MiB)");
         BigDecimalCheck.roundedTo(Quantities.number(rows.get(1).child(2).text()).doubleValue(), block / 1024,

@@ -37,9 +37,10 @@ class Module09ApisTest {
         return e.attr("data-value");
     }
 
+    /** A table's body rows by its full id, e.g. "apis.limiters". */
     private static List<Element> rows(String table) {
-        List<Element> rows = page().select("table[data-table=apis." + table + "] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": table apis." + table + " is missing");
+        List<Element> rows = page().select("table[data-table=" + table + "] tbody tr");
+        assertFalse(rows.isEmpty(), PAGE + ": table " + table + " is missing");
         return rows;
     }
 
@@ -47,7 +48,7 @@ class Module09ApisTest {
 
     @Test
     void everyMethodRfc9110CallsIdempotentLeftTheSameStateAfterThreeSends() {
-        for (Element row : rows("methods")) {
+        for (Element row : rows("apis.methods")) {
             String request = row.child(0).text();
             boolean safe = row.child(1).text().equals("yes");
             boolean idempotent = row.child(2).text().equals("yes");
@@ -74,7 +75,7 @@ class Module09ApisTest {
     void onlyThrottlingUnavailabilityAndMissingCredentialsInviteARetry() {
         Set<Integer> retryable = new TreeSet<>();
         int previous = 0;
-        for (Element row : rows("status-codes")) {
+        for (Element row : rows("apis.status-codes")) {
             int code = Integer.parseInt(row.child(0).text());
             assertTrue(code > previous, PAGE + " status-codes table: codes out of order or repeated at " + code);
             previous = code;
@@ -170,7 +171,7 @@ class Module09ApisTest {
         int limit = (int) fact("limit");
         int trace = (int) fact("trace-size");
         List<String> names = new ArrayList<>();
-        for (Element row : rows("limiters")) {
+        for (Element row : rows("apis.limiters")) {
             String name = row.child(0).text();
             names.add(name);
             int admitted = Integer.parseInt(row.child(1).text());
@@ -188,7 +189,7 @@ class Module09ApisTest {
             assertTrue(busiest <= bound, PAGE + " limiters table, " + name + ": busiest second " + busiest + " > " + bound);
         }
         assertEquals(List.of("fixed window", "sliding log", "sliding window counter", "token bucket",
-                "leaky bucket (queue)"), names, PAGE + ": the five algorithms of the source");
+                "leaky bucket (queue)"), names, PAGE + ": the five algorithms the page describes");
         assertTrue(fact("fixed-busiest") > limit, PAGE + ": the boundary burst the page describes is missing");
     }
 

@@ -41,8 +41,8 @@ class Module10SearchTest {
     }
 
     private static List<Element> rows(String table) {
-        List<Element> rows = doc().select("table[data-table=search." + table + "] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": table search." + table + " is missing");
+        List<Element> rows = doc().select("table[data-table=" + table + "] tbody tr");
+        assertFalse(rows.isEmpty(), PAGE + ": table " + table + " is missing");
         return rows;
     }
 
@@ -72,7 +72,7 @@ class Module10SearchTest {
     @Test
     void everySiteIdfFollowsFromItsDocumentFrequency() {
         double n = fact("site-sections");
-        for (Element row : rows("site-terms")) {
+        for (Element row : rows("search.site-terms")) {
             double df = Double.parseDouble(row.child(1).text());
             assertTrue(df <= n, PAGE + ", site-terms, " + row.child(0).text() + ": df above the section count");
             assertRounded(row.child(2).text(), idf(df, n), "site-terms, " + row.child(0).text() + ", IDF");
@@ -86,11 +86,11 @@ class Module10SearchTest {
         double k1 = fact("k1");
         double b = fact("b");
         Map<String, Double> df = new HashMap<>();
-        for (Element row : rows("site-terms")) {
+        for (Element row : rows("search.site-terms")) {
             df.put(row.child(0).text(), Double.parseDouble(row.child(1).text()));
         }
         Map<String, List<Double>> scoresByQuery = new LinkedHashMap<>();
-        for (Element row : rows("site-results")) {
+        for (Element row : rows("search.site-results")) {
             String query = row.child(0).text();
             String where = "site-results, " + query + ", rank " + row.child(1).text();
             double length = Double.parseDouble(row.child(3).text());
@@ -165,13 +165,13 @@ class Module10SearchTest {
 
     @Test
     void saturationFactsFollowFromK1AndB() {
-        double k1 = fact("k1"), b = fact("b"), sourceK1 = 1.5;
+        double k1 = fact("k1"), b = fact("b"), commonK1 = 1.5;
         assertEquals(1.2, k1, 1e-12, PAGE + ": Lucene's default k1");
         assertEquals(0.75, b, 1e-12, PAGE + ": Lucene's default b");
         double one = weight(1, 1, 1, k1, b);
         assertEquals(k1 + 1, fact("ceiling-relative") * one, 1e-9, PAGE + ": BM25's ceiling");
         assertEquals(weight(10, 1, 1, k1, b) / one, fact("tf10-relative"), 1e-9, PAGE + ": ten occurrences");
-        assertEquals(weight(10, 1, 1, sourceK1, b) / weight(1, 1, 1, sourceK1, b), fact("tf10-relative-source-k1"), 1e-9,
+        assertEquals(weight(10, 1, 1, commonK1, b) / weight(1, 1, 1, commonK1, b), fact("tf10-relative-common-k1"), 1e-9,
                 PAGE + ": ten occurrences at k1 = 1.5");
         assertEquals(9 * k1, fact("tf-for-90-percent"), 1e-9, PAGE + ": tf / (tf + k1) = 0.9");
         assertEquals(weight(1, 2, 1, k1, b) / one, fact("long-doc-single"), 1e-9, PAGE + ": a document twice as long");
@@ -259,8 +259,8 @@ class Module10SearchTest {
 
     @Test
     void everyMetricFollowsFromTheJudgedGrades() {
-        List<Element> judged = rows("judged");
-        List<Element> metrics = rows("metrics");
+        List<Element> judged = rows("search.judged");
+        List<Element> metrics = rows("search.metrics");
         Map<String, double[]> sums = new LinkedHashMap<>();
         int k = (int) fact("k");
         for (int i = 0; i < judged.size(); i++) {
@@ -316,7 +316,7 @@ class Module10SearchTest {
 
     @Test
     void vectorMemoryFollowsFromBytesPerVector() {
-        List<Element> rows = rows("vector-memory");
+        List<Element> rows = rows("search.vector-memory");
         double flatBytes = Double.parseDouble(rows.get(0).child(1).text());
         assertEquals(768 * 4, flatBytes, PAGE + ": a 768-dimensional float32 vector");
         for (Element row : rows) {
@@ -343,7 +343,7 @@ class Module10SearchTest {
         assertEquals(1 / (k + 1) + 1 / (k + 10), fact("rrf-1-and-10"), 1e-12, PAGE + ": RRF of ranks 1 and 10");
         assertEquals(2 / (k + 5), fact("rrf-5-and-5"), 1e-12, PAGE + ": RRF of ranks 5 and 5");
         assertTrue(fact("rrf-5-and-5") > fact("rrf-1-and-10"), PAGE + ": the page says agreement wins");
-        List<Element> rows = rows("hybrid");
+        List<Element> rows = rows("search.hybrid");
         assertRounded(rows.get(0).child(1).text(), fact("lexical-recall"), "hybrid, lexical");
         assertRounded(rows.get(1).child(1).text(), fact("vector-recall"), "hybrid, vector");
         assertRounded(rows.get(2).child(1).text(), fact("sum-recall"), "hybrid, score sum");

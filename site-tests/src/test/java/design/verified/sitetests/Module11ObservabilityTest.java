@@ -33,13 +33,13 @@ class Module11ObservabilityTest {
     }
 
     private static List<Element> rows(String table) {
-        List<Element> rows = doc().select("table[data-table=observability." + table + "] tbody tr");
+        List<Element> rows = doc().select("table[data-table=" + table + "] tbody tr");
         assertFalse(rows.isEmpty(), PAGE + ": table observability." + table + " is missing");
         return rows;
     }
 
     private static List<String> header(String table) {
-        return doc().select("table[data-table=observability." + table + "] thead th").eachText();
+        return doc().select("table[data-table=" + table + "] thead th").eachText();
     }
 
     private static void assertRounded(String cell, double exact, String where) {
@@ -84,8 +84,8 @@ class Module11ObservabilityTest {
 
     @Test
     void everyBudgetCellIsTheWindowTimesTheAllowedFraction() {
-        List<String> header = header("budgets");
-        for (Element row : rows("budgets")) {
+        List<String> header = header("observability.budgets");
+        for (Element row : rows("observability.budgets")) {
             String sloCell = row.child(0).text();
             double slo = Quantities.number(sloCell).doubleValue() / 100;
             assertRounded(row.child(1).text(), (1 - slo) * 100, "budgets, " + sloCell + ", allowed bad fraction");
@@ -106,7 +106,7 @@ class Module11ObservabilityTest {
     void everyAlertRuleSpendsItsStatedShareOfTheBudget() {
         double windowHours = fact("window-days") * 24;
         double slo = fact("slo");
-        for (Element row : rows("rules")) {
+        for (Element row : rows("observability.rules")) {
             String rule = row.child(0).text();
             double longHours = hours(row.child(1).text());
             double threshold = Quantities.number(row.child(3).text()).doubleValue();
@@ -116,8 +116,8 @@ class Module11ObservabilityTest {
             assertRounded(row.child(6).text(), windowHours / threshold, "rules, " + rule + ", budget gone in");
             assertTrue(hours(row.child(2).text()) < longHours, PAGE + ", rules, " + rule + ": short window not shorter");
         }
-        assertRounded(rows("rules").get(0).child(3).text(), fact("fast-burn-rate"), "rules, fast burn vs the fact");
-        assertRounded(rows("rules").get(1).child(3).text(), fact("slow-burn-rate"), "rules, slow burn vs the fact");
+        assertRounded(rows("observability.rules").get(0).child(3).text(), fact("fast-burn-rate"), "rules, fast burn vs the fact");
+        assertRounded(rows("observability.rules").get(1).child(3).text(), fact("slow-burn-rate"), "rules, slow burn vs the fact");
     }
 
     private static double hours(String span) {
@@ -135,7 +135,7 @@ class Module11ObservabilityTest {
     }
 
     private static List<Rule> rules() {
-        return rows("rules").stream().map(r -> new Rule((int) Math.round(hours(r.child(1).text()) * 60),
+        return rows("observability.rules").stream().map(r -> new Rule((int) Math.round(hours(r.child(1).text()) * 60),
                 (int) Math.round(hours(r.child(2).text()) * 60), Quantities.number(r.child(3).text()).doubleValue())).toList();
     }
 
@@ -178,8 +178,8 @@ class Module11ObservabilityTest {
     @Test
     void everyIncidentRowFollowsFromReplayingTheRules() {
         double budget = fact("budget-minutes");
-        List<String> ruleNames = rows("rules").stream().map(r -> r.child(0).text()).toList();
-        for (Element row : rows("incidents")) {
+        List<String> ruleNames = rows("observability.rules").stream().map(r -> r.child(0).text()).toList();
+        for (Element row : rows("observability.incidents")) {
             String incident = row.child(0).text();
             String where = "incidents, " + incident;
             double rate = Quantities.number(row.child(1).text()).doubleValue() / 100;
@@ -198,7 +198,7 @@ class Module11ObservabilityTest {
             assertEquals(replay(rate, minutes, false)[2], minutes(row.child(8).text()),
                     PAGE + ", " + where + ": still firing on the long window only");
         }
-        Element leak = rows("incidents").stream().filter(r -> r.child(0).text().equals("slow leak")).findFirst().orElseThrow();
+        Element leak = rows("observability.incidents").stream().filter(r -> r.child(0).text().equals("slow leak")).findFirst().orElseThrow();
         assertEquals(minutes(leak.child(4).text()) / 60.0, fact("slow-leak-detected-hours"), 1e-9,
                 PAGE + ": the slow leak's detection time in hours");
     }
@@ -235,7 +235,7 @@ class Module11ObservabilityTest {
         assertEquals(logs / metrics, fact("logs-over-metrics"), 1e-9, PAGE + ": logs over metrics");
         assertEquals(series * 1_000_000, fact("user-label-series"), 1, PAGE + ": series with a user-id label");
 
-        List<Element> pillars = rows("pillars");
+        List<Element> pillars = rows("observability.pillars");
         double[] expected = {metrics, logs, traces};
         for (int i = 0; i < 3; i++) {
             String cell = pillars.get(i).child(4).text();
