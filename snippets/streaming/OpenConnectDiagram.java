@@ -20,7 +20,7 @@ public class OpenConnectDiagram {
                 .edge("player", "control", "1 play, 2 manifest")
                 .edge("player", "embedded", "3 segments")
                 .asyncEdge("player", "ix", "miss or failover")
-                .edge("forecast", "fill", "demand per site")
+                .edge("forecast", "fill")
                 .asyncEdge("fill", "embedded", "nightly push")
                 .asyncEdge("fill", "ix", "nightly push")
                 .edge("encode", "origin")

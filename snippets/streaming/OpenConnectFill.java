@@ -346,6 +346,8 @@ public class OpenConnectFill {
         f.put("capacity-tb", CAPACITY_TB);
         f.put("capacity-share-of-catalog", CAPACITY_TB / r.catalogTb());
         f.put("fill-files", r.tonight().files().size());
+        List<VideoFile> files = world(SEED).files();
+        f.put("fill-titles", r.tonight().files().stream().map(id -> files.get(id).title()).distinct().count());
         f.put("fill-tb", r.tonight().gigabytes() / 1_000);
         f.put("fill-value", r.tonight().predictedValue());
         f.put("fill-bound", r.tonight().upperBound());

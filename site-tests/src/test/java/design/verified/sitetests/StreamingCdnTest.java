@@ -158,6 +158,7 @@ class StreamingCdnTest {
         assertTrue(fact("fill-tb") <= fact("capacity-tb") + 1e-9,
                 PAGE + ": the fill uses " + fact("fill-tb") + " TB of a " + fact("capacity-tb") + " TB disk");
         assertTrue(fact("fill-gap") >= 0 && fact("fill-gap") < 0.01, PAGE + ": optimality gap " + fact("fill-gap"));
+        assertTrue(fact("fill-titles") <= fact("fill-files"), PAGE + ": more titles than files in the fill");
         assertTrue(fact("nightly-fill-share") > 0 && fact("nightly-fill-share") <= 1, PAGE + ": nightly fill share");
         assertClose(fact("capacity-tb") / fact("sim-catalog-tb"), fact("capacity-share-of-catalog"), PAGE + ": disk share of the site catalog");
         assertClose(fact("sim-files") / fact("sim-titles"), fact("sim-videos-per-title"), PAGE + ": videos per title in the simulation");
