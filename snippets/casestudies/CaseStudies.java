@@ -5,6 +5,8 @@ import dispatch.DispatchEnvelope;
 import drive.DriveEnvelope;
 import feed.FeedEstimate;
 import qa.QaEnvelope;
+import streaming.StreamingEnvelope;
+import sync.SyncEnvelope;
 import stories.StoriesEnvelope;
 import urlshortener.ShortenerEstimate;
 import video.VideoEnvelope;
@@ -57,6 +59,8 @@ public class CaseStudies {
         Map<String, Object> video = VideoEnvelope.facts();
         Map<String, Object> stories = StoriesEnvelope.facts();
         Map<String, Object> qa = QaEnvelope.facts();
+        Map<String, Object> sync = SyncEnvelope.facts();
+        Map<String, Object> streaming = StreamingEnvelope.facts();
         return List.of(
                 new Study("URL shortener", "Unique short keys without a central bottleneck",
                         new Figure(shortener, "writes-peak", Unit.COUNT, "new URLs/s"),
@@ -82,6 +86,14 @@ public class CaseStudies {
                         new Figure(video, "segment-writes-per-s", Unit.COUNT, "encoded segments/s"),
                         new Figure(video, "segment-requests-per-s", Unit.COUNT, "segment requests/s"),
                         new Figure(video, "encoded-bytes-per-day", Unit.BYTES, "encoded a day")),
+                new Study("Sync client (Dropbox-like)", "Keeping every device's folder in step, offline edits included",
+                        new Figure(sync, "peak-commits-per-s", Unit.COUNT, "file commits/s"),
+                        new Figure(sync, "peak-notifications-per-s", Unit.COUNT, "device notifications/s"),
+                        new Figure(sync, "journal-tb-per-year", Unit.COUNT, "TB of journal a year")),
+                new Study("Streaming CDN (Netflix Open Connect)", "Putting tomorrow's bytes inside each ISP tonight",
+                        new Figure(streaming, "nightly-fill-tbps", Unit.COUNT, "Tbps of nightly fill"),
+                        new Figure(streaming, "peak-egress-tbps", Unit.COUNT, "Tbps of peak egress"),
+                        new Figure(streaming, "catalog-pb", Unit.COUNT, "PB encoded catalog")),
                 new Study("Q&A site (Stack Overflow-like)", "Serving a long tail of pages, mostly from the edge",
                         new Figure(qa, "peak-writes-per-s", Unit.COUNT, "posts and votes/s"),
                         new Figure(qa, "peak-views-per-s", Unit.COUNT, "page views/s"),
@@ -133,7 +145,7 @@ public class CaseStudies {
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 0));
         option.put("grid", Map.of("left", 140, "right", 30, "top", 40, "bottom", 50));
-        option.put("xAxis", Map.of("type", "log", "name", "requests per second at peak (log scale)", "nameLocation", "middle",
+        option.put("xAxis", Map.of("type", "log", "name", "peak rate, in each study's unit (log scale)", "nameLocation", "middle",
                 "nameGap", 30, "min", 1));
         option.put("yAxis", Map.of("type", "category", "data", titles, "inverse", true));
         option.put("series", List.of(

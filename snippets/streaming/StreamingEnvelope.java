@@ -130,6 +130,7 @@ public class StreamingEnvelope {
         f.put("nightly-fill-gbps-per-appliance",
                 APPLIANCE_DISK_TB * NIGHTLY_CHANGE_SHARE * 1e12 * 8 / (FILL_WINDOW_HOURS * 3_600) / 1e9);
         f.put("full-fill-tbps", fullFillPb() * 1e15 * 8 / (FILL_WINDOW_HOURS * 3_600) / 1e12);
+        f.put("nightly-fill-tbps", fullFillPb() * NIGHTLY_CHANGE_SHARE * 1e15 * 8 / (FILL_WINDOW_HOURS * 3_600) / 1e12);
         f.put("content-hours", TITLES * HOURS_PER_TITLE);
         f.put("renditions-per-video", renditionsPerVideo());
         f.put("render-jobs-by-title", TITLES * renditionsPerVideo());
