@@ -23,11 +23,12 @@ public final class ChartMacro extends BlockMacroProcessor {
             return createBlock(parent, "pass", MacroSupport.fail("unknown chart '" + target + "'"));
         }
         Map<String, String> attrs = MacroSupport.strings(attributes);
+        String quoted = FactsInText.dataAttribute(attrs.getOrDefault("caption", ""), attrs.getOrDefault("alt", ""));
         String caption = FactsInText.expand(attrs.getOrDefault("caption", ""), bake.catalog());
         String alt = FactsInText.expand(attrs.getOrDefault("alt", ""), bake.catalog());
         String height = attrs.getOrDefault("height", "360").replaceAll("[^0-9]", "");
         String link = bake.rootPath() + Html.programPage(chart.origin().id());
-        String html = "<figure class=\"chart\" data-chart=\"" + Html.escape(chart.id()) + "\">\n"
+        String html = "<figure class=\"chart\" data-chart=\"" + Html.escape(chart.id()) + "\"" + quoted + ">\n"
                 + "<div class=\"chart-canvas\" role=\"img\" aria-label=\"" + Html.escape(alt) + "\" data-height=\""
                 + height + "\" data-echarts=\""
                 + Html.escape(chart.option().toString()) + "\"></div>\n"

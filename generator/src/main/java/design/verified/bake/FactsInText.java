@@ -20,6 +20,25 @@ final class FactsInText {
     private FactsInText() {
     }
 
+    /** The names of the facts a text quotes, in order of appearance. */
+    static java.util.List<String> namesIn(String text) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        Matcher m = FACT.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** An attribute naming the facts quoted in these texts, so tests can see that they are read. */
+    static String dataAttribute(String... texts) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String t : texts) {
+            names.addAll(namesIn(t));
+        }
+        return names.isEmpty() ? "" : " data-facts=\"" + Html.escape(String.join(" ", names)) + "\"";
+    }
+
     static String expand(String text, Catalog catalog) {
         Matcher m = FACT.matcher(text);
         StringBuilder out = new StringBuilder();

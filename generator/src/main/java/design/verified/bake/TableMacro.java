@@ -35,7 +35,8 @@ public final class TableMacro extends BlockMacroProcessor {
         }
         List<String> derivedShown = table.derived().stream().filter(c -> shown.contains(table.header().indexOf(c))).toList();
         html.append("<div class=\"table-wrap\"><table class=\"tableblock frame-all grid-all stretch verified\" data-table=\"")
-                .append(Html.escape(table.id())).append("\"");
+                .append(Html.escape(table.id())).append("\"")
+                .append(FactsInText.dataAttribute(attrs.getOrDefault("caption", attrs.getOrDefault("title", ""))));
         if (!derivedShown.isEmpty()) {
             html.append(" data-derived=\"").append(Html.escape(String.join(";", derivedShown))).append("\"");
         }
