@@ -32,6 +32,11 @@ import java.util.stream.Stream;
 public final class SiteIndex {
 
     public Summary write(Path site, SourceTree sources, Catalog catalog) {
+        try { // a preview rebuild starts from a copy of the last site: drop the 404 page it rewrites after the link check
+            java.nio.file.Files.deleteIfExists(site.resolve(NotFoundPage.FILE));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         WholeGuide.write(site, Navigation.readingOrder(sources.pages()));
         int questions = PracticeSet.write(site, sources.pages());
         List<Path> html = htmlFiles(site);
