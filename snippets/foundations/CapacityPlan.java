@@ -13,11 +13,11 @@ public class CapacityPlan {
     // Assumptions, stated once.
     static final long DAILY_ACTIVE_USERS = 300_000_000;
     static final int FEED_OPENS_PER_USER_PER_DAY = 20;
-    static final double PEAK_TO_AVERAGE = 3.0;        // diurnal peak; 2–5× is typical
+    public static final double PEAK_TO_AVERAGE = 3.0;        // diurnal peak; 2–5× is typical
     static final double QPS_PER_SERVER = 10_000;      // cache-backed read path; see "Per-server rules of thumb"
     static final int ZONES_PER_REGION = 3;            // survive the loss of one zone
     static final int REGIONS = 5;                     // survive the loss of one region
-    static final int SECONDS_PER_DAY = 86_400;
+    public static final int SECONDS_PER_DAY = 86_400;
 
     // tag::plan[]
     record Plan(double averageQps, double peakQps, double serversExact, int serversAtPeak,
