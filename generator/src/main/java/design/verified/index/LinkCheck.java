@@ -145,10 +145,6 @@ public final class LinkCheck {
     }
 
     static Document parse(Path html) {
-        try {
-            return Jsoup.parse(html.toFile(), "UTF-8");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ParsedPages.parse(html);
     }
 }
