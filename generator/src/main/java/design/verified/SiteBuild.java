@@ -15,6 +15,7 @@ import design.verified.serve.PreviewServer;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -78,9 +79,19 @@ public final class SiteBuild implements AutoCloseable {
     }
 
     public void build() {
+        build(false);
+    }
+
+    /**
+     * @param preview true in the preview server: programs that only read changed pages keep their previous
+     *                result for this build (returned, so the caller can build again to refresh them)
+     * @return the programs whose results were deferred (always empty when not previewing)
+     */
+    public List<String> build(boolean preview) {
         // Asciidoctor's start-up (JRuby) is the longest single step: overlap it with compiling and running.
         CompletableFuture<Void> asciidoctor = CompletableFuture.runAsync(Baker::warmUp);
         Path staging = publisher.freshStaging();
+        List<String> deferred = new java.util.ArrayList<>();
         try {
             SourceTree sources = stage("discover", () -> Discovery.scan(layout),
                     s -> s.pages().size() + " pages, " + s.programs().size() + " programs, " + s.referenceCount() + " references");
@@ -88,8 +99,10 @@ public final class SiteBuild implements AutoCloseable {
             if (VERIFY) {
                 CompiledPrograms compiled = stage("compile", () -> compiler.compile(sources.programs()),
                         c -> c.compiled() + " of " + sources.programs().size() + " programs compiled");
-                RunResults runs = stage("run", () -> runner.runAll(sources.programs(), compiled),
-                        r -> r.executed() + " ran, " + (r.byProgram().size() - r.executed()) + " from cache");
+                RunResults runs = stage("run", () -> runner.runAll(sources.programs(), compiled, preview),
+                        r -> r.executed() + " ran, " + (r.byProgram().size() - r.executed() - r.deferred().size())
+                                + " from cache" + (r.deferred().isEmpty() ? "" : ", " + r.deferred().size() + " deferred"));
+                deferred.addAll(runs.deferred());
                 catalog = stage("charts & facts", () -> Catalog.assemble(sources, runs),
                         c -> c.facts().size() + " facts, " + c.tables().size() + " tables, " + c.charts().size() + " charts"
                                 + (c.unusedPrograms().isEmpty() ? "" : "; shown nowhere: " + String.join(", ", c.unusedPrograms())));
@@ -105,6 +118,7 @@ public final class SiteBuild implements AutoCloseable {
                 publisher.publish();
                 return layout.relative(layout.site());
             }, where -> where);
+            return deferred;
         } catch (RuntimeException e) {
             baker.forgetPublishedState();
             publisher.discard();

@@ -35,7 +35,7 @@ final class VerificationReport {
     static final String PAGE = "verification.adoc";
     static final String RUNTIMES = "js/verification-runtimes.js";
     /** The table of corrections, if a program defines it. */
-    static final String CORRECTIONS_TABLE = "corrections.common-figures";
+    static final String CORRECTIONS_TABLE = Catalog.CORRECTIONS_TABLE;
 
     private VerificationReport() {
     }

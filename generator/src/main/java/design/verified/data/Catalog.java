@@ -24,6 +24,9 @@ import java.util.TreeSet;
  */
 public final class Catalog {
 
+    /** The corrections to commonly repeated figures, which the generated verification report shows. */
+    public static final String CORRECTIONS_TABLE = "corrections.common-figures";
+
     private final Map<String, Program> programs = new TreeMap<>();
     private final Map<String, ProgramResult> results;
     private final Map<String, Fact> facts = new TreeMap<>();
@@ -69,7 +72,7 @@ public final class Catalog {
         Map<String, ProgramResult> results = new TreeMap<>();
         sources.programs().forEach(p -> results.put(p.id(), new ProgramResult(p.id(), true, "(not run)", Map.of(),
                 Map.of(), Map.of(), Map.of(), 0, false)));
-        Catalog catalog = new Catalog(sources, new RunResults(results, 0));
+        Catalog catalog = new Catalog(sources, new RunResults(results, 0, List.of()));
         JsonNode stand = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
                 .set("series", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode()
                         .add(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "line")
@@ -223,6 +226,9 @@ public final class Catalog {
 
     private void findUnused(SourceTree sources) {
         Set<String> used = new TreeSet<>();
+        if (tables.containsKey(CORRECTIONS_TABLE)) {
+            used.add(tables.get(CORRECTIONS_TABLE).origin().id());
+        }
         for (Page page : sources.pages()) {
             for (Reference ref : page.references()) {
                 switch (ref.kind()) {

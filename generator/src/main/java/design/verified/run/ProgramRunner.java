@@ -39,6 +39,9 @@ public final class ProgramRunner implements AutoCloseable {
     private final int workers;
     private final int heapMegabytes;
     private final Deque<WorkerProcess> idle = new ArrayDeque<>();
+    /** This session's latest result and code fingerprint of each program, for deferred reruns in preview. */
+    private final Map<String, ProgramResult> lastResult = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> lastFingerprint = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProgramRunner(Path root, Path cacheRoot, SnippetLibraries libraries) {
         this(root, cacheRoot, libraries, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 512);
@@ -54,15 +57,36 @@ public final class ProgramRunner implements AutoCloseable {
     }
 
     public RunResults runAll(List<Program> programs, CompiledPrograms compiled) {
+        return runAll(programs, compiled, false);
+    }
+
+    /**
+     * @param deferContentReaders preview only: a program whose code did not change but which reads a
+     *                            folder that did (the search module indexes the site's own pages) keeps
+     *                            its previous result for now, so a prose edit shows at once; the caller
+     *                            builds again to rerun it
+     */
+    public RunResults runAll(List<Program> programs, CompiledPrograms compiled, boolean deferContentReaders) {
         folderHashes.clear(); // a new build: the folders may have changed
         Map<String, ProgramResult> results = Collections.synchronizedMap(new TreeMap<>());
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         ConcurrentLinkedQueue<Program> pending = new ConcurrentLinkedQueue<>();
         Map<String, String> keys = new TreeMap<>();
+        List<String> deferred = new ArrayList<>();
         for (Program p : programs) {
             String key = cacheKey(p, compiled);
             keys.put(p.id(), key);
-            cache.get(key).ifPresentOrElse(r -> results.put(p.id(), r), () -> pending.add(p));
+            java.util.Optional<ProgramResult> cached = cache.get(key);
+            ProgramResult previous = lastResult.get(p.id());
+            if (cached.isPresent()) {
+                results.put(p.id(), cached.get());
+            } else if (deferContentReaders && !p.reads().isEmpty() && previous != null
+                    && compiled.fingerprints().get(p.id()).equals(lastFingerprint.get(p.id()))) {
+                results.put(p.id(), previous);
+                deferred.add(p.id());
+            } else {
+                pending.add(p);
+            }
         }
         int executed = pending.size();
         int lanes = Math.min(workers, pending.size());
@@ -87,7 +111,13 @@ public final class ProgramRunner implements AutoCloseable {
             sorted.sort((a, b) -> a.location().compareTo(b.location()));
             throw new BuildFailure("run", sorted);
         }
-        return new RunResults(Map.copyOf(results), executed);
+        for (Program p : programs) {
+            if (!deferred.contains(p.id())) {
+                lastResult.put(p.id(), results.get(p.id()));
+                lastFingerprint.put(p.id(), compiled.fingerprints().get(p.id()));
+            }
+        }
+        return new RunResults(Map.copyOf(results), executed, List.copyOf(deferred));
     }
 
     /** One lane: a worker JVM taking programs off the queue, replaced whenever a program spoils it. */

@@ -75,9 +75,15 @@ public final class PreviewServer {
         System.out.println("-- rebuilding (" + cause + ")");
         long start = System.nanoTime();
         try {
-            build.build();
+            List<String> deferred = build.build(true);
             status.succeeded();
             System.out.printf("-- ok in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            if (!deferred.isEmpty()) { // programs that index the pages themselves: refresh them now
+                System.out.println("-- refreshing " + String.join(", ", deferred) + " (they read the pages you edited)");
+                build.build(false);
+                status.succeeded();
+                System.out.printf("-- ok in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            }
         } catch (BuildFailure failure) {
             status.failed(failure.report());
             System.out.println(failure.report());
