@@ -135,8 +135,11 @@ class EveryPageInTheBrowserTest {
             checkCharts(browser, page, "dark");
             browser.consoleErrors().forEach(e -> report("theme", page, "after switching theme: " + e));
             lap("theme");
-            // only colours change with the theme: the dark run checks contrast, the light run checks everything
-            if (!wholeGuide) {
+            // only colours change with the theme: the dark run checks contrast, the light run checks everything.
+            // Program pages share one template and one palette (code tokens, tables, facts), so a tenth of
+            // them stands for all in the dark contrast check; that keeps CI within its time budget.
+            boolean sampled = !page.startsWith("programs/") || Math.floorMod(page.hashCode(), 10) == 0;
+            if (!wholeGuide && sampled) {
                 browser.accessibilityViolations(SERIOUS, List.of("color-contrast")).forEach(v -> report("axe", page, "dark theme: " + v));
             }
             Object stored = browser.js("return localStorage.getItem('sdv-theme');");
