@@ -3,6 +3,7 @@ package design.verified.bake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import design.verified.BuildFailure;
 import design.verified.BuildInfo;
+import design.verified.FileTrees;
 import design.verified.Hashing;
 import design.verified.Problem;
 import design.verified.SiteLayout;
@@ -26,13 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Stage 5: JBake turns the pages into HTML with the Freemarker templates; the Asciidoctor extensions
@@ -84,7 +83,7 @@ public final class Baker implements AutoCloseable {
         boolean navigationChanged = writeIfChanged(data.resolve("site.yaml"), Navigation.yaml(sources.pages(), build));
         boolean incremental = primed && !structureChanged && !navigationChanged && Files.isDirectory(published);
         if (incremental) {
-            copyTree(published, destination);
+            FileTrees.copy(published, destination);
         } else {
             store.startup();
             store.updateAndClearCacheIfNeeded(true, layout.templates().toFile());
@@ -166,7 +165,7 @@ public final class Baker implements AutoCloseable {
         try {
             Files.createDirectories(stagedContent);
             Set<String> wanted = new HashSet<>(pages.keySet());
-            for (Path file : filesUnder(content)) {
+            for (Path file : FileTrees.list(content)) {
                 String relative = content.relativize(file).toString().replace('\\', '/');
                 if (!pages.containsKey(relative)) {
                     wanted.add(relative);
@@ -178,7 +177,7 @@ public final class Baker implements AutoCloseable {
                 }
             }
             boolean changed = false;
-            for (Path file : filesUnder(stagedContent)) {
+            for (Path file : FileTrees.list(stagedContent)) {
                 if (!wanted.contains(stagedContent.relativize(file).toString().replace('\\', '/'))) {
                     Files.delete(file);
                     changed = true;
@@ -276,43 +275,6 @@ public final class Baker implements AutoCloseable {
     static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> filesUnder(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    static void copyTree(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import design.verified.BuildFailure;
+import design.verified.FileTrees;
 import design.verified.Hashing;
 import design.verified.Problem;
 import design.verified.discover.Program;
@@ -77,7 +78,7 @@ public final class SnippetCompiler {
     private int compileInto(List<Program> programs, Path classes, Optional<Path> base) {
         Path staging = classes.resolveSibling(classes.getFileName() + ".tmp" + ProcessHandle.current().pid());
         try {
-            deleteTree(staging);
+            FileTrees.delete(staging);
             Files.createDirectories(staging);
             Map<String, CompileManifest.Entry> previous = Map.of();
             Set<String> toCompile = new TreeSet<>();
@@ -86,7 +87,7 @@ public final class SnippetCompiler {
                 CompileManifest manifest = CompileManifest.readFrom(base.get()).orElseThrow();
                 Set<String> affected = affected(programs, manifest);
                 if (affected.size() < programs.size()) {
-                    copyTree(base.get(), staging);
+                    FileTrees.copy(base.get(), staging);
                     for (Map.Entry<String, CompileManifest.Entry> e : manifest.programs().entrySet()) {
                         if (affected.contains(e.getKey()) || programs.stream().noneMatch(p -> p.id().equals(e.getKey()))) {
                             for (String classFile : e.getValue().classFiles()) {
@@ -108,14 +109,14 @@ public final class SnippetCompiler {
                 entries.put(p.id(), new CompileManifest.Entry(sourceHash(p), files, Set.of()));
             }
             new CompileManifest(withUses(entries, staging)).writeTo(staging);
-            deleteTree(classes); // an unfinished tree from an interrupted build
+            FileTrees.delete(classes); // an unfinished tree from an interrupted build
             Files.move(staging, classes, StandardCopyOption.ATOMIC_MOVE);
             pruneOldTrees(classes);
             return batch.size();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteTree(staging);
+            FileTrees.delete(staging);
         }
     }
 
@@ -276,7 +277,7 @@ public final class SnippetCompiler {
             List<Path> old = trees.filter(d -> !d.equals(keep) && !d.getFileName().toString().contains(".tmp"))
                     .sorted(Comparator.comparing(SnippetCompiler::modified).reversed()).toList();
             for (Path stale : old.subList(Math.min(old.size(), TREES_KEPT - 1), old.size())) {
-                deleteTree(stale);
+                FileTrees.delete(stale);
             }
         }
     }
@@ -294,32 +295,6 @@ public final class SnippetCompiler {
             Files.setLastModifiedTime(dir, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
         } catch (IOException ignored) {
             // only affects which tree the next incremental compile starts from
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package design.verified.discover;
 
 import design.verified.BuildFailure;
+import design.verified.FileTrees;
 import design.verified.Problem;
 import design.verified.SiteLayout;
 
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Stage 1: finds pages and programs and every name a page uses, with its line. */
 public final class Discovery {
@@ -37,7 +37,7 @@ public final class Discovery {
     public static SourceTree scan(SiteLayout layout) {
         List<Problem> problems = new ArrayList<>();
         List<Page> pages = new ArrayList<>();
-        for (Path file : filesUnder(layout.content())) {
+        for (Path file : FileTrees.list(layout.content())) {
             Page.Format format = formatOf(file);
             if (format == null) {
                 continue;
@@ -53,7 +53,7 @@ public final class Discovery {
                     header.description(), refs));
         }
         List<Program> programs = new ArrayList<>();
-        for (Path file : filesUnder(layout.snippets())) {
+        for (Path file : FileTrees.list(layout.snippets())) {
             if (file.toString().endsWith(".java")) {
                 programs.add(program(layout, file, problems));
             }
@@ -148,21 +148,6 @@ public final class Discovery {
             return Page.Format.MARKDOWN;
         }
         return null;
-    }
-
-    /** Regular files under a folder, sorted, so every later stage sees a stable order. */
-    public static List<Path> filesUnder(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static String read(Path file) {

@@ -1,12 +1,12 @@
 package design.verified.publish;
 
+import design.verified.FileTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Stage 7: the build writes into a fresh folder beside the site and swaps it in only when every stage
@@ -25,7 +25,7 @@ public final class AtomicPublisher {
 
     /** An empty folder to build into. */
     public Path freshStaging() {
-        delete(staging);
+        FileTrees.delete(staging);
         try {
             Files.createDirectories(staging);
         } catch (IOException e) {
@@ -38,12 +38,12 @@ public final class AtomicPublisher {
     public void publish() {
         Path old = site.resolveSibling(site.getFileName() + ".old");
         try {
-            delete(old);
+            FileTrees.delete(old);
             if (Files.exists(site)) {
                 Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, site, StandardCopyOption.ATOMIC_MOVE);
-            delete(old);
+            FileTrees.delete(old);
         } catch (IOException e) {
             throw new UncheckedIOException("could not publish " + site, e);
         }
@@ -51,19 +51,6 @@ public final class AtomicPublisher {
 
     /** Drops a failed build's output. */
     public void discard() {
-        delete(staging);
-    }
-
-    static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FileTrees.delete(staging);
     }
 }

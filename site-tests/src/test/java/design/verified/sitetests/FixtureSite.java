@@ -1,6 +1,7 @@
 package design.verified.sitetests;
 
 import design.verified.BuildFailure;
+import design.verified.FileTrees;
 import design.verified.SiteBuild;
 import design.verified.SiteLayout;
 
@@ -32,7 +33,7 @@ final class FixtureSite {
     static FixtureSite create() throws IOException {
         Path root = Files.createTempDirectory("fixture-site");
         Path repo = PublishedSite.repositoryRoot();
-        copyTree(repo.resolve("templates"), root.resolve("templates"));
+        FileTrees.copy(repo.resolve("templates"), root.resolve("templates"));
         Files.createDirectories(root.resolve("generator/target"));
         Files.copy(repo.resolve("generator/target/snippet-classpath.txt"), root.resolve("generator/target/snippet-classpath.txt"));
         FixtureSite site = new FixtureSite(root);
@@ -132,19 +133,6 @@ final class FixtureSite {
             return HexFormat.of().formatHex(sha.digest());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }

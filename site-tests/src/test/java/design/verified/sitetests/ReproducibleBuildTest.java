@@ -1,6 +1,7 @@
 package design.verified.sitetests;
 
 import design.verified.BuildInfo;
+import design.verified.FileTrees;
 import design.verified.SiteBuild;
 import design.verified.SiteLayout;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ReproducibleBuildTest {
         Path root = Files.createTempDirectory("reproducible");
         // site-tests/ too: the verification report names the tests that recompute each table
         for (String folder : List.of("content", "snippets", "templates", "site-tests/src/test/java")) {
-            copyTree(repo.resolve(folder), root.resolve(folder));
+            FileTrees.copy(repo.resolve(folder), root.resolve(folder));
         }
         Files.createDirectories(root.resolve("generator/target"));
         Files.copy(repo.resolve("generator/target/snippet-classpath.txt"), root.resolve("generator/target/snippet-classpath.txt"));
@@ -85,19 +86,6 @@ class ReproducibleBuildTest {
     private static List<String> files(Path site) throws IOException {
         try (Stream<Path> walk = Files.walk(site)) {
             return walk.filter(Files::isRegularFile).map(p -> site.relativize(p).toString()).sorted().toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }
