@@ -9,11 +9,13 @@ import design.verified.SiteLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +28,7 @@ import java.util.concurrent.Executors;
  * recompiled, rerun and re-rendered). Open pages reload themselves after a good rebuild; after a failed
  * one they show the problems, while the last good site keeps being served.
  */
-public final class PreviewServer {
+public final class PreviewServer implements AutoCloseable {
 
     static final String PREFIX = "/__preview/";
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
@@ -34,63 +36,104 @@ public final class PreviewServer {
             "svg", "image/svg+xml", "png", "image/png", "xml", "application/xml", "txt", "text/plain; charset=utf-8");
 
     private final SiteLayout layout;
+    private final PrintStream console;
     private final BuildStatus status = new BuildStatus();
+    private final SiteBuild build;
+    private final HttpServer http;
+    private final SourceWatcher watcher;
+    private final Thread watching;
 
-    private PreviewServer(SiteLayout layout) {
+    private PreviewServer(SiteLayout layout, int port, PrintStream console) throws IOException {
         this.layout = layout;
+        this.console = console;
+        this.build = new SiteBuild(layout, console);
+        this.watcher = new SourceWatcher(List.of(layout.content(), layout.snippets(), layout.templates()));
+        rebuild("start");
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        http.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "preview-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        http.createContext("/", this::handle);
+        http.start();
+        this.watching = new Thread(this::watch, "preview-watch");
+        watching.start();
     }
 
+    /** The command-line preview: serves until the process is stopped. */
     public static void run(SiteLayout layout, int port) {
-        new PreviewServer(layout).serve(port);
+        try (PreviewServer preview = start(layout, port, System.out)) {
+            System.out.println("Serving http://127.0.0.1:" + preview.port()
+                    + "/  (watching content/, snippets/, templates/; Ctrl-C stops)");
+            preview.watching.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void serve(int port) {
-        try (SiteBuild build = new SiteBuild(layout, System.out)) {
-            rebuild(build, "start");
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            http.setExecutor(Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "preview-http");
-                t.setDaemon(true);
-                return t;
-            }));
-            http.createContext("/", this::handle);
-            http.start();
-            System.out.println("Serving http://127.0.0.1:" + port + "/  (watching content/, snippets/, templates/; Ctrl-C stops)");
-            try (SourceWatcher watcher = new SourceWatcher(List.of(layout.content(), layout.snippets(), layout.templates()))) {
-                while (true) {
-                    List<Path> changed = watcher.nextChanges();
-                    rebuild(build, changed.size() == 1 ? layout.relative(changed.get(0)) : changed.size() + " files");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                http.stop(0);
-            }
+    /** Builds once, then serves and rebuilds on every change until closed; port 0 picks a free port. */
+    public static PreviewServer start(SiteLayout layout, int port, PrintStream console) {
+        try {
+            return new PreviewServer(layout, port, console);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void rebuild(SiteBuild build, String cause) {
-        System.out.println("-- rebuilding (" + cause + ")");
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    private void watch() {
+        try {
+            while (true) {
+                List<Path> changed = watcher.nextChanges();
+                rebuild(changed.size() == 1 ? layout.relative(changed.get(0)) : changed.size() + " files");
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closed
+        } catch (IOException e) {
+            console.println("-- the preview stopped watching: " + e);
+        }
+    }
+
+    /** Stops watching (after the rebuild in progress, if any), stops serving and shuts the build's workers down. */
+    @Override
+    public void close() {
+        try {
+            watcher.close();
+            watching.join();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            http.stop(0);
+            build.close();
+        }
+    }
+
+    private void rebuild(String cause) {
+        console.println("-- rebuilding (" + cause + ")");
         long start = System.nanoTime();
         try {
             List<String> deferred = build.build(true);
             status.succeeded();
-            System.out.printf("-- ok in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            console.printf("-- ok in %d ms%n", (System.nanoTime() - start) / 1_000_000);
             if (!deferred.isEmpty()) { // programs that index the pages themselves: refresh them now
-                System.out.println("-- refreshing " + String.join(", ", deferred) + " (they read the pages you edited)");
+                console.println("-- refreshing " + String.join(", ", deferred) + " (they read the pages you edited)");
                 build.build(false);
                 status.succeeded();
-                System.out.printf("-- ok in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+                console.printf("-- ok in %d ms%n", (System.nanoTime() - start) / 1_000_000);
             }
         } catch (BuildFailure failure) {
             status.failed(failure.report());
-            System.out.println(failure.report());
-            System.out.println("-- still serving the last good site");
+            console.println(failure.report());
+            console.println("-- still serving the last good site");
         } catch (RuntimeException e) {
             status.failed("BUILD FAILED: " + e);
-            e.printStackTrace(System.out);
+            e.printStackTrace(console);
         }
     }
 
