@@ -266,7 +266,6 @@ public class Replication {
             facts.put(m + "-max-ms", s.max());
             facts.put(m + "-max-at-risk", s.maxAtRisk());
         }
-        facts.put("async-at-risk-isolated", maxAtRisk(run, Mode.ASYNC, ISOLATED_FROM, ISOLATED_TO));
         facts.put("async-at-risk-steady", maxAtRisk(run, Mode.ASYNC, 0, BURST_FROM));
         facts.put("zone-b-burst-lag-ms", maxLag(run, 0, BURST_FROM, BURST_TO + 1_000));
         facts.put("burst-s", (BURST_TO - BURST_FROM) / 1_000);

@@ -186,17 +186,26 @@ public class Backpressure {
         facts.put("bp-queue-limit", QUEUE_LIMIT);
         facts.put("bp-bucket-capacity", BUCKET_CAPACITY);
         facts.put("bp-bucket-refill", BUCKET_REFILL_PER_S);
-        for (Outcome o : outcomes().values()) {
-            String p = o.policy().name().toLowerCase().replace('_', '-');
-            facts.put(p + "-rejected", o.rejected());
-            facts.put(p + "-in-time", o.answeredInTime());
-            facts.put(p + "-too-late", o.answeredTooLate());
-            facts.put(p + "-max-queue", o.maxQueue());
-            facts.put(p + "-max-wait-s", maxWait(o));
-            facts.put(p + "-high-rejected", o.highPriorityRejected());
-            facts.put(p + "-still-queued", o.stillQueued());
-        }
-        facts.put("bp-arrived", outcomes().get(Policy.UNBOUNDED_QUEUE).arrived());
+        // the table shows every outcome; these are the cells the prose quotes
+        Outcome unbounded = outcomes().get(Policy.UNBOUNDED_QUEUE), bounded = outcomes().get(Policy.BOUNDED_QUEUE);
+        Outcome priority = outcomes().get(Policy.PRIORITY_SHEDDING), bucket = outcomes().get(Policy.TOKEN_BUCKET);
+        facts.put("bp-arrived", unbounded.arrived());
+        facts.put("unbounded-queue-in-time", unbounded.answeredInTime());
+        facts.put("unbounded-queue-too-late", unbounded.answeredTooLate());
+        facts.put("unbounded-queue-still-queued", unbounded.stillQueued());
+        facts.put("unbounded-queue-max-queue", unbounded.maxQueue());
+        facts.put("unbounded-queue-max-wait-s", maxWait(unbounded));
+        facts.put("bounded-queue-rejected", bounded.rejected());
+        facts.put("bounded-queue-in-time", bounded.answeredInTime());
+        facts.put("bounded-queue-max-wait-s", maxWait(bounded));
+        facts.put("bounded-queue-high-rejected", bounded.highPriorityRejected());
+        facts.put("priority-shedding-rejected", priority.rejected());
+        facts.put("priority-shedding-high-rejected", priority.highPriorityRejected());
+        facts.put("token-bucket-rejected", bucket.rejected());
+        facts.put("token-bucket-in-time", bucket.answeredInTime());
+        facts.put("token-bucket-high-rejected", bucket.highPriorityRejected());
+        facts.put("token-bucket-max-queue", bucket.maxQueue());
+        facts.put("token-bucket-max-wait-s", maxWait(bucket));
         return facts;
     }
 

@@ -165,9 +165,12 @@ public class BurnRateAlerts {
             String key = s.name().replace(' ', '-');
             f.put(key + "-error-rate", s.errorRate());
             f.put(key + "-minutes", s.minutes());
+            f.put(key + "-spent-total", o.budgetSpentByIncident());
+            if (o.detectedAfter() < 0) {
+                continue; // nothing fired: no detection time, and nothing to clear after the fix
+            }
             f.put(key + "-detected-minutes", o.detectedAfter());
             f.put(key + "-spent-at-detection", o.budgetSpentAtDetection());
-            f.put(key + "-spent-total", o.budgetSpentByIncident());
             f.put(key + "-firing-after-fix", o.firingAfterFixMultiwindow());
             f.put(key + "-firing-after-fix-long-only", o.firingAfterFixLongOnly());
         }

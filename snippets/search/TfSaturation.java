@@ -29,7 +29,6 @@ public class TfSaturation {
         f.put("k1", K1);
         f.put("b", B);
         f.put("common-k1", COMMON_K1);
-        f.put("ceiling", K1 + 1);
         f.put("ceiling-relative", (K1 + 1) / Bm25.termWeight(1, 1, 1, K1, B));
         f.put("tf10-relative", bm25Relative(10, 1, K1));
         f.put("tf10-relative-common-k1", bm25Relative(10, 1, COMMON_K1));

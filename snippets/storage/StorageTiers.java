@@ -127,9 +127,7 @@ public class StorageTiers {
         f.put("deep-per-gb-month", deep.dollarsPerGbMonth());
         f.put("deep-per-tb-month", deep.dollarsPerGbMonth() * 1_000);
         f.put("deep-per-tib-month", deep.dollarsPerGbMonth() * 1_024 * GB_PER_GIB);
-        f.put("standard-per-gb-month", standard.dollarsPerGbMonth());
         f.put("standard-to-ia", standard.dollarsPerGbMonth() / ia.dollarsPerGbMonth());
-        f.put("ia-to-gir", ia.dollarsPerGbMonth() / gir.dollarsPerGbMonth());
         f.put("gp3-to-standard", gp3.dollarsPerGbMonth() / standard.dollarsPerGbMonth());
         f.put("standard-to-gir", standard.dollarsPerGbMonth() / gir.dollarsPerGbMonth());
         f.put("standard-to-deep", standard.dollarsPerGbMonth() / deep.dollarsPerGbMonth());

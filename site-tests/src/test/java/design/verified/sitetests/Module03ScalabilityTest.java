@@ -149,6 +149,7 @@ class Module03ScalabilityTest {
         }
         assertEquals(Math.ceil(10 * 80 / 60.0), fact("hpa-example-ceil"), PAGE + ": the 10 pods at 80 % example");
         assertEquals(Math.floor(10 * 80 / 60.0 + 0.5), fact("hpa-example-round"), PAGE + ": rounding to the nearest integer");
+        assertEquals(Math.ceil(10 * 30 / 60.0), fact("hpa-example-down"), PAGE + ": the 10 pods at 30 % example");
     }
 
     @Test
@@ -175,6 +176,8 @@ class Module03ScalabilityTest {
         double exposed = requests - users;
         double p = (1 - 1 / pods) * exposed / requests;
         double share = fact("inproc-spread-rejected-share");
+        assertEquals(fact("inproc-spread-rejected") / requests, share, 1e-12, PAGE + ": bounced requests as a share");
+        assertEquals(0, fact("inproc-sticky-rejected"), PAGE + ": sticky routing without restarts bounces nobody");
         assertTrue(Math.abs(share - p) <= 5 * Math.sqrt(p * (1 - p) / requests),
                 PAGE + ": " + share + " of requests bounced, expected about " + p);
         assertEquals(users / pods, fact("inproc-restart-rejected"), PAGE + ": a restart logs out one pod's users");

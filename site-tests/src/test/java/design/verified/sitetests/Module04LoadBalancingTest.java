@@ -184,6 +184,15 @@ class Module04LoadBalancingTest {
         assertEquals(best, fact("shallow-readiness-useful"), 1e-9, PAGE + ": a shallow readiness check keeps the best possible");
         assertTrue(fact("deep-readiness-useful") < best, PAGE + ": the page says deep readiness loses answers");
         assertTrue(fact("deep-liveness-recovered-at") > fact("db-up-at"), PAGE + ": the page says restarts outlast the outage");
+        assertEquals(fact("deep-liveness-recovered-at") - fact("db-up-at"), fact("deep-liveness-recovery-lag-s"), 1e-9,
+                PAGE + ": liveness recovery lag");
+        // a removed server returns after healthy-after passing checks, the first of which can come at once
+        double lag = fact("deep-readiness-recovery-lag-s"), interval = fact("interval-s"), healthy = fact("healthy-after");
+        assertTrue(lag >= (healthy - 1) * interval && lag <= healthy * interval,
+                PAGE + ": deep readiness returns " + lag + " s after the database, not within " + healthy + " checks of "
+                        + interval + " s");
+        assertEquals(0, fact("shallow-readiness-recovery-lag-s"), PAGE + ": a shallow check never removed anyone");
+        assertEquals(0, fact("deep-readiness-fail-open-recovery-lag-s"), PAGE + ": failing open keeps every server in rotation");
     }
 
     @Test

@@ -145,6 +145,7 @@ class Module06DatabasesTest {
         assertEquals(1.0, fact("ring-moved-to-new-fraction"), 1e-12,
                 PAGE + ": on a ring every moved key must move to the new shard");
         assertEquals(n / (n + 1), fact("mod-n-moved-fraction"), 0.01, PAGE + ": mod N moved fraction vs N/(N+1)");
+        assertEquals(fact("mod-n-moved") / fact("keys"), fact("mod-n-moved-fraction"), 1e-12, PAGE + ": mod N moved count");
     }
 
     @Test
@@ -229,6 +230,9 @@ class Module06DatabasesTest {
         assertEquals(16 * perShard / ((1 - f) + f * 16), fact("scatter10-16"), 1e-6, PAGE + ": 16 shards, 10% scatter");
         assertEquals(perShard / f, fact("scatter10-ceiling"), 1e-6, PAGE + ": scatter ceiling");
         assertEquals(1 - Math.pow(0.99, 64), fact("any-shard-past-p99-64"), 1e-12, PAGE + ": fan-out tail");
+        assertEquals(1 - Math.pow(0.99, 16), fact("any-shard-past-p99-16"), 1e-12, PAGE + ": 16-way fan-out tail");
+        assertTrue(fact("fan-out-p99-16") < fact("fan-out-p99-64"), PAGE + ": a wider fan-out has the longer tail");
+        assertEquals(16 * perShard / ((1 - 0.01) + 0.01 * 16), fact("scatter1-16"), 1e-6, PAGE + ": 16 shards, 1% scatter");
         assertTrue(fact("fan-out-p99-64") > fact("shard-p99-ms"), PAGE + ": a 64-way fan-out is slower than one shard");
 
         double harmonic = 0;

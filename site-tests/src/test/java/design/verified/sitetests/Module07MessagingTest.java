@@ -142,6 +142,7 @@ class Module07MessagingTest {
         assertEquals(fact("expected-consumers") * fact("rule-multiple"), fact("rule-partitions"), PAGE + ": the 3x rule");
         double p = fact("rule-partitions");
         assertEquals(Math.ceil(p / 5) / (p / 5), fact("rule-at-5"), 1e-12, PAGE + ": 12 partitions over 5 consumers");
+        assertEquals(Math.ceil(10 / 4.0) / (10 / 4.0), fact("ten-at-4"), 1e-12, PAGE + ": 10 partitions over 4 consumers");
     }
 
     @Test

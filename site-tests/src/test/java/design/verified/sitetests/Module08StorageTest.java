@@ -94,6 +94,9 @@ class Module08StorageTest {
         double standard = priceOf(rows, "S3 Standard"), deep = priceOf(rows, "S3 Glacier Deep Archive");
         assertClose(standard / deep, fact("standard-to-deep"), 1e-9, PAGE + ": Standard to Deep Archive");
         assertClose(standard / priceOf(rows, "S3 Standard-IA"), fact("standard-to-ia"), 1e-9, PAGE + ": Standard to IA");
+        assertClose(standard / priceOf(rows, "S3 Glacier Instant Retrieval"), fact("standard-to-gir"), 1e-9,
+                PAGE + ": Standard to Glacier Instant Retrieval");
+        assertClose(priceOf(rows, "EBS gp3 volume") / standard, fact("gp3-to-standard"), 1e-9, PAGE + ": gp3 to Standard");
         assertClose(deep * 1_000, fact("deep-per-tb-month"), 1e-9, PAGE + ": Deep Archive per TB");
         assertClose(deep * 1024 * Math.pow(2, 30) / 1e9, fact("deep-per-tib-month"), 1e-9, PAGE + ": Deep Archive per TiB");
         assertTrue(fact("largest-object-step") < 10, PAGE + ": the page says no object-storage step saves 10×");
@@ -251,6 +254,7 @@ class Module08StorageTest {
         assertClose(1 - fact("cdn-high") / fact("origin-only"), fact("saving-high"), 1e-9, PAGE + ": saving at 5 cents");
         assertClose(fact("cdn-high-price") / origin, fact("break-even-high"), 1e-9, PAGE + ": break-even at 5 cents");
         assertClose(fact("cdn-list-price") / origin, fact("break-even-list"), 1e-9, PAGE + ": break-even at list price");
+        assertClose(fact("cdn-low-price") / origin, fact("break-even-low"), 1e-9, PAGE + ": break-even at 1 cent");
     }
 
     // --- edge micro-cache ---

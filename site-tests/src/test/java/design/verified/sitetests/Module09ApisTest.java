@@ -179,6 +179,14 @@ class Module09ApisTest {
             int busiest = Integer.parseInt(row.child(3).text());
             String over = row.child(4).text();
             assertEquals(trace, admitted + rejected, PAGE + " limiters table, " + name + ": admitted + rejected");
+            String key = switch (name) {
+                case "fixed window" -> "fixed";
+                case "sliding log" -> "log";
+                case "sliding window counter" -> "counter";
+                case "token bucket" -> "token";
+                default -> "leaky";
+            };
+            assertEquals(admitted, fact(key + "-admitted"), PAGE + ": the prose's admitted count for " + name);
             assertTrue(Quantities.isCorrectlyRounded(Quantities.number(over), (double) busiest / limit),
                     PAGE + " limiters table, " + name + ": 'busiest second ÷ limit' " + over + " is not " + busiest + "/" + limit);
             int bound = switch (name) {

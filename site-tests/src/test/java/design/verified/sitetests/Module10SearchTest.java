@@ -343,6 +343,7 @@ class Module10SearchTest {
         assertEquals(1 / (k + 1) + 1 / (k + 10), fact("rrf-1-and-10"), 1e-12, PAGE + ": RRF of ranks 1 and 10");
         assertEquals(2 / (k + 5), fact("rrf-5-and-5"), 1e-12, PAGE + ": RRF of ranks 5 and 5");
         assertTrue(fact("rrf-5-and-5") > fact("rrf-1-and-10"), PAGE + ": the page says agreement wins");
+        assertEquals(1 / (k + 1), fact("rrf-1-only"), 1e-12, PAGE + ": RRF of rank 1 in one list only");
         List<Element> rows = rows("search.hybrid");
         assertRounded(rows.get(0).child(1).text(), fact("lexical-recall"), "hybrid, lexical");
         assertRounded(rows.get(1).child(1).text(), fact("vector-recall"), "hybrid, vector");

@@ -185,6 +185,10 @@ class Module11ObservabilityTest {
             double rate = Quantities.number(row.child(1).text()).doubleValue() / 100;
             int minutes = minutes(row.child(2).text());
             assertRounded(row.child(6).text(), rate * minutes / budget * 100, where + ", budget spent in total");
+            String key = incident.replace(' ', '-');
+            if (!doc().select("span.fact[data-fact=observability." + key + "-spent-total]").isEmpty()) {
+                assertEquals(rate * minutes / budget, fact(key + "-spent-total"), 1e-9, PAGE + ", " + where + ": budget spent quoted");
+            }
             int[] multi = replay(rate, minutes, true);
             if (multi == null) {
                 assertEquals("none", row.child(3).text(), PAGE + ", " + where + ": no rule should fire");
@@ -195,6 +199,16 @@ class Module11ObservabilityTest {
             assertRounded(row.child(5).text(), rate * Math.min(multi[0], minutes) / budget * 100,
                     where + ", budget spent by then");
             assertEquals(multi[2], minutes(row.child(7).text()), PAGE + ", " + where + ": still firing after the fix");
+            if (!doc().select("span.fact[data-fact=observability." + key + "-detected-minutes]").isEmpty()) {
+                assertEquals(multi[0], fact(key + "-detected-minutes"), PAGE + ", " + where + ": detection time quoted");
+            }
+            if (!doc().select("span.fact[data-fact=observability." + key + "-firing-after-fix]").isEmpty()) {
+                assertEquals(multi[2], fact(key + "-firing-after-fix"), PAGE + ", " + where + ": firing after the fix quoted");
+            }
+            if (!doc().select("span.fact[data-fact=observability." + key + "-firing-after-fix-long-only]").isEmpty()) {
+                assertEquals(replay(rate, minutes, false)[2], fact(key + "-firing-after-fix-long-only"),
+                        PAGE + ", " + where + ": long-window-only firing quoted");
+            }
             assertEquals(replay(rate, minutes, false)[2], minutes(row.child(8).text()),
                     PAGE + ", " + where + ": still firing on the long window only");
         }
