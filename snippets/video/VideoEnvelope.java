@@ -139,6 +139,8 @@ public class VideoEnvelope {
         f.put("makespan-s", makespan(tasks, MACHINES));
         f.put("fewest-machines", FLEET_SIZES[0]);
         f.put("makespan-fewest-s", makespan(tasks, FLEET_SIZES[0]));
+        f.put("most-machines", FLEET_SIZES[FLEET_SIZES.length - 1]);
+        f.put("longest-task-binds-from-machines", machineSecondsPerVideoHour(true) / taskSeconds(LADDER.get(0)));
         f.put("makespan-lower-bound-s", Math.max(machineSecondsPerVideoHour(true) / MACHINES, taskSeconds(LADDER.get(0))));
         f.put("upload-hours-per-minute", UPLOAD_HOURS_PER_MINUTE);
         f.put("upload-hours-per-day", uploadedHoursPerDay());
