@@ -129,7 +129,28 @@ public class CaseStudies {
     }
 
     public static Map<String, Object> facts() {
-        return Map.of("count", studies().size());
+        // The chart's extremes among the figures that are rates per second (the streaming study's are in Tbps).
+        Study slowest = null, fastest = null;
+        double min = Double.MAX_VALUE, max = 0;
+        for (Study s : studies()) {
+            for (Figure f : List.of(s.writes(), s.reads())) {
+                if (!f.label().endsWith("/s")) {
+                    continue;
+                }
+                if (f.value() < min) {
+                    min = f.value();
+                    slowest = s;
+                }
+                if (f.value() > max) {
+                    max = f.value();
+                    fastest = s;
+                }
+            }
+        }
+        return Map.of("count", studies().size(),
+                "slowest-rate", min, "slowest-rate-study", slowest.title(),
+                "fastest-rate", max, "fastest-rate-study", fastest.title(),
+                "rate-orders", Math.log10(max / min));
     }
 
     public static Map<String, Object> charts() {

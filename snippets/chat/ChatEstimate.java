@@ -22,7 +22,7 @@ public class ChatEstimate {
     static final double RECEIPTS_PER_DELIVERY = 2;            // "delivered" and "read" travel back
     static final double OFFLINE_SHARE = 0.2;                  // deliveries that find the recipient offline (assumption)
     static final double OFFLINE_WAIT_SECONDS = 2 * 3600;      // how long those wait on average (assumption)
-    static final double SOURCE_RECIPIENTS = 10;               // the usual statement's "10 recipients" per message
+    static final double QUOTED_RECIPIENTS = 10;               // the usual statement's "10 recipients" per message
     static final double SECONDS_PER_DAY = 86_400;
 
     static double averageMessagesPerSecond() {
@@ -58,7 +58,7 @@ public class ChatEstimate {
         System.out.printf("Session registry  %,.0f GB for every user, %,.0f GB for those online%n",
                 USERS * REGISTRY_ENTRY_BYTES / 1e9, CONCURRENT_ONLINE * REGISTRY_ENTRY_BYTES / 1e9);
         System.out.printf("Recipients        %.1f per message blended (vs %.0f assumed for every message)%n",
-                recipientsPerMessage(), SOURCE_RECIPIENTS);
+                recipientsPerMessage(), QUOTED_RECIPIENTS);
         System.out.printf("Router hops       %,.0f/s deliveries at peak, %,.0f/s with receipts%n", deliveries,
                 deliveries * (1 + RECEIPTS_PER_DELIVERY));
         System.out.printf("Per gateway       %,.0f deliveries/s at peak%n", deliveries / gatewaysSurvivingZoneLoss());
@@ -83,7 +83,7 @@ public class ChatEstimate {
         f.put("receipts-per-delivery", RECEIPTS_PER_DELIVERY);
         f.put("offline-share", OFFLINE_SHARE);
         f.put("offline-wait-hours", OFFLINE_WAIT_SECONDS / 3600);
-        f.put("source-recipients", SOURCE_RECIPIENTS);
+        f.put("source-recipients", QUOTED_RECIPIENTS);
         f.put("average-messages", avg);
         f.put("implied-peak-factor", PEAK_MESSAGES_PER_SECOND / avg);
         f.put("gateways", CONCURRENT_ONLINE / CONNECTIONS_PER_GATEWAY);
@@ -94,7 +94,7 @@ public class ChatEstimate {
         f.put("registry-all-bytes", USERS * REGISTRY_ENTRY_BYTES);
         f.put("registry-online-bytes", CONCURRENT_ONLINE * REGISTRY_ENTRY_BYTES);
         f.put("recipients-blended", recipientsPerMessage());
-        f.put("source-hops", PEAK_MESSAGES_PER_SECOND * SOURCE_RECIPIENTS);
+        f.put("source-hops", PEAK_MESSAGES_PER_SECOND * QUOTED_RECIPIENTS);
         f.put("peak-deliveries", deliveries);
         f.put("peak-hops-with-receipts", deliveries * (1 + RECEIPTS_PER_DELIVERY));
         f.put("deliveries-per-gateway", deliveries / gatewaysSurvivingZoneLoss());

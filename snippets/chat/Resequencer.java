@@ -231,6 +231,9 @@ public class Resequencer {
         f.put("fastest-fetches", fastest.fetches());
         f.put("fastest-wasted", fastest.wastedFetches());
         f.put("fastest-p99-ms", fastest.p99DelayMs());
+        f.put("fastest-p50-ms", fastest.p50DelayMs());
+        f.put("fastest-fetches-per-1000", 1000.0 * fastest.fetches() / MESSAGES);
+        f.put("default-fetches-per-1000", 1000.0 * d.fetches() / MESSAGES);
         return f;
     }
 

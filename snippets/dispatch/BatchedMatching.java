@@ -30,6 +30,7 @@ public class BatchedMatching {
     static final long[] REQUEST_SEEDS = {2024, 2025, 2026};   // results are averaged over three evenings
     static final int SNAPSHOT_RIDERS = 30;               // riders waiting in one batch, in a 4 km x 4 km zone
     static final double[] DRIVERS_PER_RIDER = {1, 1.2, 1.5, 2, 3, 5, 10};
+    static final double[] QUOTED_RATIOS = {1, 2, 5, 10};       // the supply ratios the page names
 
     // tag::hungarian[]
     /**
@@ -344,8 +345,14 @@ public class BatchedMatching {
         f.put("snapshot-riders", SNAPSHOT_RIDERS);
         for (int i = 0; i < DRIVERS_PER_RIDER.length; i++) {
             double[] g = snapshots().get(i);
-            String ratio = String.valueOf(DRIVERS_PER_RIDER[i]).replace(".0", "").replace('.', '_');
-            f.put("snapshot-saving-" + ratio, 1 - g[1] / g[0]);
+            double ratio = DRIVERS_PER_RIDER[i];
+            if (java.util.Arrays.stream(QUOTED_RATIOS).anyMatch(q -> q == ratio)) {
+                f.put("snapshot-saving-" + (int) ratio, 1 - g[1] / g[0]);
+            }
+            if (ratio == 1) {
+                f.put("snapshot-greedy-1-s", g[0]);
+                f.put("snapshot-optimal-1-s", g[1]);
+            }
         }
         f.put("moderate-greedy-total-s", moderate.get(0).meanTimeToPickupS());
         f.put("moderate-best-window-s", best(moderate).windowS());

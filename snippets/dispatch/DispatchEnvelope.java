@@ -123,6 +123,6 @@ public class DispatchEnvelope {
                 "pods hold online drivers, not registered ones"));
         rows.add(List.of("Rides per second", "10k decisions/s at peak", String.format("%,.0f/s at peak", e.peakRidesPerS()),
                 String.format("10k/s is %.1fx the peak ride rate: it must count more than rides", e.quotedOverPeak())));
-        return Map.of("checks", rows);
+        return Map.of("checks", Map.of("rows", rows, "derived", List.of("Recomputed here")));
     }
 }

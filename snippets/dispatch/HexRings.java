@@ -18,9 +18,9 @@ public class HexRings {
     // Assumptions, stated once.
     static final double CELL_AREA_M2 = 105_332.5;     // H3 resolution 9, average hexagon area (h3geo.org)
     static final double H3_V3_EDGE_M = 174.4;         // the edge length H3's 3.x docs listed for resolution 9
-    static final double SOURCE_CELL_M = 150;          // the "~150 m" the common sketch divides by
+    static final double QUOTED_CELL_M = 150;          // the "~150 m" the common sketch divides by
     static final double SEARCH_RADIUS_M = 3_000;      // find drivers within 3 km
-    static final int SOURCE_RINGS = 20;               // the ring count the common sketch uses
+    static final int QUOTED_RINGS = 20;               // the ring count the common sketch uses
 
     /** Edge (centre to corner) of a regular hexagon with the H3 resolution 9 area. */
     static final double EDGE_M = Math.sqrt(2 * CELL_AREA_M2 / (3 * Math.sqrt(3)));
@@ -188,7 +188,7 @@ public class HexRings {
                 CELL_AREA_M2 / 1e6, centreSpacing(EDGE_M));
         System.out.printf("Quick estimate: ceil(%.0f / %.0f) = %d rings%n", SEARCH_RADIUS_M, centreSpacing(EDGE_M),
                 quickRings(SEARCH_RADIUS_M, EDGE_M));
-        for (int k : new int[] {9, 10, 11, 12, SOURCE_RINGS}) {
+        for (int k : new int[] {9, 10, 11, 12, QUOTED_RINGS}) {
             System.out.printf("  %2d rings (%,5d cells) cover %,5.0f m wherever the rider stands%n", k,
                     3 * k * (k + 1) + 1, guaranteedRadius(k, EDGE_M));
         }
@@ -220,12 +220,12 @@ public class HexRings {
         f.put("missed-at-quick", recall.get(quick).missed());
         f.put("missed-at-needed", recall.get(k).missed());
         f.put("missed-one-short", recall.get(k - 1).missed());
-        f.put("source-cell-m", SOURCE_CELL_M);
+        f.put("source-cell-m", QUOTED_CELL_M);
         f.put("square-diagonal-extra", Math.sqrt(2) - 1);    // a square's corner neighbour, over its side one
-        f.put("source-rings", SOURCE_RINGS);
-        f.put("source-ring-cells", 3 * SOURCE_RINGS * (SOURCE_RINGS + 1) + 1);
-        f.put("source-ring-radius-m", guaranteedRadius(SOURCE_RINGS, EDGE_M));
-        f.put("source-ring-work", (3.0 * SOURCE_RINGS * (SOURCE_RINGS + 1) + 1) / (3.0 * k * (k + 1) + 1));
+        f.put("source-rings", QUOTED_RINGS);
+        f.put("source-ring-cells", 3 * QUOTED_RINGS * (QUOTED_RINGS + 1) + 1);
+        f.put("source-ring-radius-m", guaranteedRadius(QUOTED_RINGS, EDGE_M));
+        f.put("source-ring-work", (3.0 * QUOTED_RINGS * (QUOTED_RINGS + 1) + 1) / (3.0 * k * (k + 1) + 1));
         return f;
     }
 
@@ -233,10 +233,11 @@ public class HexRings {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Edge length", "Where it comes from", "Centre spacing", "Quick estimate (rings)",
                 "Rings needed", "Cells scanned"));
-        addRingRow(rows, SOURCE_CELL_M, "the source's \"~150 m\", read as an edge");
+        addRingRow(rows, QUOTED_CELL_M, "the commonly quoted \"~150 m\", read as an edge");
         addRingRow(rows, H3_V3_EDGE_M, "H3 3.x docs' listed edge for resolution 9");
         addRingRow(rows, EDGE_M, "a regular hexagon of H3 resolution 9's average area (this page)");
-        return Map.of("ring-size", rows);
+        return Map.of("ring-size", Map.of("rows", rows,
+                "derived", List.of("Centre spacing", "Quick estimate (rings)", "Rings needed", "Cells scanned")));
     }
 
     private static void addRingRow(List<List<String>> rows, double edge, String basis) {

@@ -164,7 +164,6 @@ public class SurgePricing {
         f.put("raw-calm-jump", none.calmJump());
         f.put("chosen-calm-jump", chosen.calmJump());
         f.put("heavy-calm-jump", heavy.calmJump());
-        f.put("raw-lag-s", none.lagWindows() * WINDOW_S);
         f.put("chosen-lag-s", chosen.lagWindows() * WINDOW_S);
         f.put("heavy-lag-s", heavy.lagWindows() * WINDOW_S);
         f.put("raw-error", none.meanError());
@@ -172,6 +171,11 @@ public class SurgePricing {
         f.put("heavy-error", heavy.meanError());
         f.put("peak-underlying", max(underlying()));
         f.put("chosen-peak", chosen.peakShown());
+        double[] raw = EVENING.raw(), smoothed = shown(raw, CHOSEN_ALPHA);
+        int calm = 120;                                      // the hour before the concert lets out
+        f.put("calm-raw-max", max(java.util.Arrays.copyOf(raw, calm)));
+        f.put("calm-chosen-max", max(java.util.Arrays.copyOf(smoothed, calm)));
+        f.put("calm-chosen-mean", java.util.Arrays.stream(smoothed, 0, calm).average().orElseThrow());
         return f;
     }
 

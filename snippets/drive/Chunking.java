@@ -184,7 +184,6 @@ public class Chunking {
         double[] s = chunkStats(contentDefined(FILE));
         Row insert = rows().get(0);
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("file-bytes", FILE_BYTES);
         f.put("file-mib", FILE_BYTES / 1024.0 / 1024);
         f.put("fixed-chunk-kib", FIXED_CHUNK / 1024.0);
         f.put("min-chunk-kib", MIN_CHUNK / 1024.0);
@@ -209,13 +208,14 @@ public class Chunking {
 
     public static Map<String, Object> tables() {
         List<List<String>> t = new ArrayList<>();
-        t.add(List.of("Edit", "Fixed 8 KiB chunks: bytes re-uploaded", "Share of file", "Content-defined: bytes re-uploaded",
-                "Share of file"));
+        t.add(List.of("Edit", "Fixed 8 KiB chunks: bytes re-uploaded", "Fixed: share of file",
+                "Content-defined: bytes re-uploaded", "Content-defined: share of file"));
         for (Row r : rows()) {
             t.add(List.of(r.edit(), String.format("%,d", r.fixedBytes()), String.format("%.2f%%", 100.0 * r.fixedBytes() / FILE_BYTES),
                     String.format("%,d", r.cdcBytes()), String.format("%.2f%%", 100.0 * r.cdcBytes() / FILE_BYTES)));
         }
-        return Map.of("reupload", t);
+        return Map.of("reupload", Map.of("rows", t,
+                "derived", List.of("Fixed: share of file", "Content-defined: share of file")));
     }
 
     public static Map<String, Object> charts() {

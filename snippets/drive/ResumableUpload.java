@@ -164,8 +164,8 @@ public class ResumableUpload {
         f.put("big-resumable-overhead", expectedResumable(BIG_FILE, CHUNK, MEAN_BETWEEN_DROPS) / BIG_FILE - 1);
         f.put("big-restart-digits", 1 + Math.floor(
                 Math.log10(MEAN_BETWEEN_DROPS) + BIG_FILE / MEAN_BETWEEN_DROPS / Math.log(10)));
-        f.put("big-restart-log10-bytes",
-                Math.log10(MEAN_BETWEEN_DROPS) + BIG_FILE / MEAN_BETWEEN_DROPS / Math.log(10));
+        f.put("restart-ratio-100mb", expectedAllOrNothing(100e6, MEAN_BETWEEN_DROPS) / 100e6);
+        f.put("restart-ratio-1gb", expectedAllOrNothing(1e9, MEAN_BETWEEN_DROPS) / 1e9);
         return f;
     }
 

@@ -180,19 +180,23 @@ public class FanoutSimulation {
         f.put("sim-exponent", S);
         f.put("sim-push-inserts", push.insertsPerSecond());
         f.put("sim-push-inserts-random", pushInsertsFromRandomAuthors());
-        f.put("sim-push-p99-delay-ms", push.p99DelaySeconds() * 1000);
         f.put("sim-hybrid-worst-delay-ms", hybrid.worstDelaySeconds() * 1000);
         f.put("sim-push-largest", push.largestFanout());
         f.put("sim-push-worst-delay", push.worstDelaySeconds());
         f.put("sim-push-p99-delay", push.p99DelaySeconds());
         f.put("sim-hybrid-inserts", hybrid.insertsPerSecond());
         f.put("sim-hybrid-largest", hybrid.largestFanout());
-        f.put("sim-hybrid-worst-delay", hybrid.worstDelaySeconds());
         f.put("sim-hybrid-timelines", hybrid.timelinesPerOpen());
         f.put("sim-hybrid-reads", hybrid.readsPerSecond());
         f.put("sim-pull-timelines", pull.timelinesPerOpen());
         f.put("sim-pull-reads", pull.readsPerSecond());
-        f.put("sim-pull-inserts", pull.insertsPerSecond());
+        Outcome lowest = run(SWEEP[0]), million = run(1_000_000);
+        f.put("sweep-lowest-threshold", SWEEP[0]);
+        f.put("sweep-lowest-delay-ms", lowest.worstDelaySeconds() * 1000);
+        f.put("sweep-lowest-timelines", lowest.timelinesPerOpen());
+        f.put("sweep-lowest-reads", lowest.readsPerSecond());
+        f.put("sweep-lowest-inserts", lowest.insertsPerSecond());
+        f.put("sweep-million-delay", million.worstDelaySeconds());
         return f;
     }
 

@@ -179,18 +179,16 @@ public class GeoReplication {
         String[] keys = {"lazy", "eager-metadata", "eager-both"};
         List<Result> r = new ArrayList<>(results().values());
         for (int i = 0; i < keys.length; i++) {
-            f.put("geo-" + keys[i] + "-p50-ms", r.get(i).p50AllMs());
-            f.put("geo-" + keys[i] + "-p95-ms", r.get(i).p95AllMs());
             f.put("geo-" + keys[i] + "-p95-distant-ms", r.get(i).p95DistantMs());
             f.put("geo-" + keys[i] + "-over-target", r.get(i).shareOverTarget());
             f.put("geo-" + keys[i] + "-bytes-per-story", r.get(i).crossRegionBytesPerStory());
         }
-        for (int i = 0; i < PUSH_THRESHOLDS.length; i++) {
-            Result h = r.get(3 + i);
-            String k = String.format(Locale.US, "push-%.0f", PUSH_THRESHOLDS[i]);
-            f.put("geo-" + k + "-p95-distant-ms", h.p95DistantMs());
-            f.put("geo-" + k + "-bytes-per-story", h.crossRegionBytesPerStory());
-        }
+        f.put("geo-lazy-p95-ms", r.get(0).p95AllMs());     // every viewer, against the distant ones above
+        // The page quotes the hybrid at its lowest threshold; the chart shows the others.
+        Result hybrid = r.get(3);
+        String k = String.format(Locale.US, "push-%.0f", PUSH_THRESHOLDS[0]);
+        f.put("geo-" + k + "-p95-distant-ms", hybrid.p95DistantMs());
+        f.put("geo-" + k + "-bytes-per-story", hybrid.crossRegionBytesPerStory());
         return f;
     }
 

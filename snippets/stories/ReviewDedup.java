@@ -181,7 +181,6 @@ public class ReviewDedup {
         f.put("bloom-fpr", main.fpr());
         f.put("bloom-expected-undercount", main.expected());
         f.put("bloom-measured-undercount", main.measured());
-        f.put("bloom-counted", main.counted());
         f.put("bloom-missed", UNIQUE_VIEWERS - main.counted());
         f.put("bloom-celebrity-filter-bytes", BloomFilter.bitsFor((long) CELEBRITY_VIEWERS, TARGET_FPR) / 8.0);
         f.put("bloom-celebrity-exact-bytes", CELEBRITY_VIEWERS * 8);

@@ -318,7 +318,6 @@ public class StoriesEnvelope {
                 Map.entry("target-utilisation", TARGET_UTILISATION),
                 Map.entry("peak-cores", peakCores(1)),
                 Map.entry("servers", servers(1)),
-                Map.entry("peak-cores-h264-only", peakCores(0)),
                 Map.entry("servers-h264-only", servers(0)),
                 Map.entry("servers-selective", servers(HEVC_SHARE_IF_SELECTIVE)));
     }

@@ -108,16 +108,17 @@ public class ViewerCounts {
         f.put("hll-trials", TRIALS);
         f.put("hll-viewers", VIEWERS);
         f.put("hll-review-share", REVIEW_SHARE);
-        for (Accuracy a : results()) {
-            String k = "lgk" + a.lgK();
-            f.put("hll-" + k + "-registers", a.registers());
-            f.put("hll-" + k + "-textbook-rse", a.textbookRse());
-            f.put("hll-" + k + "-measured-rse", a.measuredRse());
-            f.put("hll-" + k + "-measured-hip-rse", a.measuredHipRse());
-            f.put("hll-" + k + "-hip-over-textbook", a.measuredHipRse() / a.textbookRse());
-            f.put("hll-" + k + "-bytes", a.sketchBytes());
+        // The page quotes the two ends of the range; the table shows every size.
+        Accuracy small = results().get(0), big = results().get(results().size() - 1);
+        for (Accuracy a : List.of(small, big)) {
+            String k = "hll-lgk" + a.lgK();
+            f.put(k + "-registers", a.registers());
+            f.put(k + "-textbook-rse", a.textbookRse());
+            f.put(k + "-measured-rse", a.measuredRse());
+            f.put(k + "-measured-hip-rse", a.measuredHipRse());
         }
-        Accuracy big = results().get(results().size() - 1);
+        f.put("hll-lgk" + big.lgK() + "-hip-over-textbook", big.measuredHipRse() / big.textbookRse());
+        f.put("hll-lgk" + big.lgK() + "-bytes", big.sketchBytes());
         f.put("hll-celebrity-viewers", CELEBRITY_VIEWERS);
         f.put("hll-exact-bytes", CELEBRITY_VIEWERS * BYTES_PER_EXACT_ID);
         f.put("hll-exact-over-sketch", CELEBRITY_VIEWERS * BYTES_PER_EXACT_ID / big.sketchBytes());

@@ -131,7 +131,6 @@ public class AdaptiveBitrate {
         f.put("up-switch-buffer-s", UP_SWITCH_BUFFER_S);
         f.put("max-buffer-s", MAX_BUFFER_S);
         f.put("top-rung-mbps", LADDER_KBPS[LADDER_KBPS.length - 1] / 1_000);
-        f.put("ladder-rungs", LADDER_KBPS.length);
         for (Rule rule : Rule.values()) {
             Session s = play(rule);
             String key = rule.name().toLowerCase().replace('_', '-');

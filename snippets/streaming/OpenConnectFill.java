@@ -331,7 +331,6 @@ public class OpenConnectFill {
         f.put("sim-titles", TITLES);
         f.put("sim-files", r.fileCount());
         f.put("sim-catalog-tb", r.catalogTb());
-        f.put("sim-content-hours", r.catalogHours());
         f.put("sim-hours-per-title", r.catalogHours() / TITLES);
         f.put("sim-videos-per-title", (double) r.fileCount() / TITLES);
         f.put("site-renditions-mbps", SITE_RENDITIONS_MBPS);
@@ -349,8 +348,6 @@ public class OpenConnectFill {
         List<VideoFile> files = world(SEED).files();
         f.put("fill-titles", r.tonight().files().stream().map(id -> files.get(id).title()).distinct().count());
         f.put("fill-tb", r.tonight().gigabytes() / 1_000);
-        f.put("fill-value", r.tonight().predictedValue());
-        f.put("fill-bound", r.tonight().upperBound());
         f.put("fill-gap", r.tonight().gap());
         f.put("nightly-fill-gb", r.nightlyFillGb());
         f.put("nightly-fill-share", r.nightlyFillGb() / (CAPACITY_TB * 1_000));
@@ -361,9 +358,14 @@ public class OpenConnectFill {
                 case "perfect forecast" -> "perfect";
                 default -> "pull";
             };
-            f.put(key + "-hit", e.getValue().byteHitRate());
-            f.put(key + "-daytime-fill-gb", e.getValue().daytimeFillGigabytes());
-            f.put(key + "-surprise-share", e.getValue().surpriseMissGigabytes() / e.getValue().missGigabytes());
+            DayResult d = e.getValue();
+            f.put(key + "-hit", d.byteHitRate());
+            if (d.daytimeFillGigabytes() > 0) {          // the forecast-only policies copy nothing by day
+                f.put(key + "-daytime-fill-gb", d.daytimeFillGigabytes());
+            }
+            if (d.surpriseMissGigabytes() > 0) {         // a perfect forecast never misses the surprise
+                f.put(key + "-surprise-share", d.surpriseMissGigabytes() / d.missGigabytes());
+            }
         }
         f.put("pull-daytime-fill-disks", r.pull().daytimeFillGigabytes() / (CAPACITY_TB * 1_000));
         f.put("surprise-cost", r.oracle().byteHitRate() - r.push().byteHitRate());

@@ -19,7 +19,7 @@ public class HashCollisions {
 
     static final double KEY_SPACE_7 = Math.pow(62, 7);       // 7 base-62 characters
     static final double KEY_SPACE_42_BITS = Math.pow(2, 42);
-    static final double URLS_SOURCE_POINT = 2_000_000;        // "after ~2M URLs" in the common write-up
+    static final double URLS_QUOTED_POINT = 2_000_000;        // "after ~2M URLs" in the common write-up
     static final double URLS_FIVE_YEARS = 6_000_000_000.0;    // 100M a month for 60 months
 
     static final int SIM_KEY_CHARS = 3;                        // the simulation's key space: 62^3
@@ -134,7 +134,7 @@ public class HashCollisions {
 
     public static void main(String[] args) {
         System.out.printf("7 base-62 characters: N = 62^7 = %,.0f = 2^%.2f%n", KEY_SPACE_7, Math.log(KEY_SPACE_7) / Math.log(2));
-        for (double n : new double[]{URLS_SOURCE_POINT, URLS_FIVE_YEARS}) {
+        for (double n : new double[]{URLS_QUOTED_POINT, URLS_FIVE_YEARS}) {
             System.out.printf("  n = %,.0f keys:%n", n);
             System.out.printf("    expected colliding pairs     %,.2f%n", expectedPairs(n, KEY_SPACE_7));
             System.out.printf("    P(at least one collision)    %.4f%n", probabilityOfAnyCollision(n, KEY_SPACE_7));
@@ -160,11 +160,11 @@ public class HashCollisions {
         return Map.ofEntries(
                 Map.entry("key-space-7", KEY_SPACE_7),
                 Map.entry("key-space-7-bits", Math.log(KEY_SPACE_7) / Math.log(2)),
-                Map.entry("source-n", URLS_SOURCE_POINT),
+                Map.entry("source-n", URLS_QUOTED_POINT),
                 Map.entry("five-year-n", URLS_FIVE_YEARS),
-                Map.entry("pairs-at-source-n", expectedPairs(URLS_SOURCE_POINT, KEY_SPACE_7)),
-                Map.entry("p-at-source-n", probabilityOfAnyCollision(URLS_SOURCE_POINT, KEY_SPACE_7)),
-                Map.entry("insert-p-at-source-n", URLS_SOURCE_POINT / KEY_SPACE_7),
+                Map.entry("pairs-at-source-n", expectedPairs(URLS_QUOTED_POINT, KEY_SPACE_7)),
+                Map.entry("p-at-source-n", probabilityOfAnyCollision(URLS_QUOTED_POINT, KEY_SPACE_7)),
+                Map.entry("insert-p-at-source-n", URLS_QUOTED_POINT / KEY_SPACE_7),
                 Map.entry("pairs-at-five-years", expectedPairs(URLS_FIVE_YEARS, KEY_SPACE_7)),
                 Map.entry("p-at-five-years", probabilityOfAnyCollision(URLS_FIVE_YEARS, KEY_SPACE_7)),
                 Map.entry("insert-p-at-five-years", URLS_FIVE_YEARS / KEY_SPACE_7),

@@ -119,7 +119,7 @@ public class UniqueVisitors {
         return sizes().stream().filter(s -> s.lgK() == lgK).findFirst().orElseThrow();
     }
 
-    /** The source's claim: 2 KB of 6-bit registers. */
+    /** The commonly repeated claim: 2 KB of 6-bit registers. */
     static double registersIn2KB() {
         return 2048 * 8 / 6.0;
     }

@@ -21,6 +21,7 @@ public class AbrPlayer {
     static final double EMA_WEIGHT = 0.3;                          // weight of the newest throughput sample
     static final double RESERVOIR_S = 10, CUSHION_S = 40;          // buffer-based policy's map
     static final int TRACE_S = 900;                                // a 15-minute session
+    static final int TUNNEL_FROM_S = 420, TUNNEL_TO_S = 480;       // a one-minute tunnel on the train
 
     // tag::trace[]
     /** Bandwidth each second: Wi-Fi, then a train (with a tunnel), then a crowded station. */
@@ -28,7 +29,7 @@ public class AbrPlayer {
         Random random = new Random(seed);
         double[] mbps = new double[TRACE_S];
         for (int t = 0; t < TRACE_S; t++) {
-            double base = t < 240 ? 25 : t < 420 ? 6 : t < 480 ? 0.3 : t < 660 ? 5 : 2.5;
+            double base = t < 240 ? 25 : t < TUNNEL_FROM_S ? 6 : t < TUNNEL_TO_S ? 0.3 : t < 660 ? 5 : 2.5;
             mbps[t] = base * Math.exp(0.35 * random.nextGaussian());   // jitter around each stretch
         }
         return mbps;
@@ -142,17 +143,25 @@ public class AbrPlayer {
     }
 
     public static Map<String, Object> facts() {
+        Session throughput = session("throughput"), noAbandon = session("throughput, no abandon");
+        Session buffer = session("buffer"), fixed = session("always 1080p");
         Map<String, Object> f = new LinkedHashMap<>();
-        for (Session s : SESSIONS) {
-            String key = s.policy().replace(", ", "-").replace(' ', '-');
-            f.put(key + "-mbps", s.meanMbps());
-            f.put(key + "-stall-s", s.stallSeconds());
-            f.put(key + "-switches", s.switches());
-            f.put(key + "-startup-s", s.startupS());
-        }
+        f.put("throughput-mbps", throughput.meanMbps());
+        f.put("throughput-stall-s", throughput.stallSeconds());
+        f.put("throughput-switches", throughput.switches());
+        f.put("throughput-startup-s", throughput.startupS());
+        f.put("throughput-no-abandon-stall-s", noAbandon.stallSeconds());
+        f.put("buffer-mbps", buffer.meanMbps());
+        f.put("buffer-stall-s", buffer.stallSeconds());
+        f.put("buffer-switches", buffer.switches());
+        f.put("always-1080p-mbps", fixed.meanMbps());
+        f.put("always-1080p-stall-s", fixed.stallSeconds());
+        f.put("always-1080p-startup-s", fixed.startupS());
+        f.put("tunnel-lowest-buffer-s", throughput.steps().stream()
+                .filter(step -> step.time() >= TUNNEL_FROM_S && step.time() <= TUNNEL_TO_S + SEGMENT_S)
+                .mapToDouble(Step::buffer).min().orElseThrow());
         f.put("safety", SAFETY);
         f.put("max-buffer-s", MAX_BUFFER_S);
-        f.put("abr-segment-s", SEGMENT_S);
         return f;
     }
 

@@ -28,6 +28,7 @@ public class VideoEnvelope {
     static final double FPS = 30;
     static final double ENCODE_PIXELS_PER_S = 60e6;   // one worker: about 1080p30 in real time (rule of thumb)
     static final int MACHINES = 500;
+    static final int[] FLEET_SIZES = {25, 50, 100, 200, 300, 500, 1_000, 1_800, 3_600};   // the chart's x axis
     static final double UPLOAD_HOURS_PER_MINUTE = 500;
     static final double UPLOAD_GB_PER_4K_HOUR = 20;   // the quoted size of a 1-hour 4K upload
     static final double WATCH_HOURS_PER_DAY = 1e9;
@@ -136,6 +137,10 @@ public class VideoEnvelope {
         f.put("machine-hours-per-hour", machineSecondsPerVideoHour(true) / 3_600);
         f.put("machines", MACHINES);
         f.put("makespan-s", makespan(tasks, MACHINES));
+        f.put("fewest-machines", FLEET_SIZES[0]);
+        f.put("makespan-fewest-s", makespan(tasks, FLEET_SIZES[0]));
+        f.put("most-machines", FLEET_SIZES[FLEET_SIZES.length - 1]);
+        f.put("longest-task-binds-from-machines", machineSecondsPerVideoHour(true) / taskSeconds(LADDER.get(0)));
         f.put("makespan-lower-bound-s", Math.max(machineSecondsPerVideoHour(true) / MACHINES, taskSeconds(LADDER.get(0))));
         f.put("upload-hours-per-minute", UPLOAD_HOURS_PER_MINUTE);
         f.put("upload-hours-per-day", uploadedHoursPerDay());
@@ -169,7 +174,8 @@ public class VideoEnvelope {
                     String.format("%.2f", r.megabitsPerSecond() * 1e6 / 8 * SEGMENT_S / 1e6),
                     String.format("%.1f", taskSeconds(r))));
         }
-        return Map.of("ladder", rows);
+        return Map.of("ladder", Map.of("rows", rows,
+                "derived", List.of("GB per hour", "MB per 10 s segment", "Encode seconds per segment")));
     }
 
     static String trim(double v) {
@@ -179,7 +185,7 @@ public class VideoEnvelope {
     public static Map<String, Object> charts() {
         List<Double> tasks = tasksForOneHour();
         List<List<Double>> points = new ArrayList<>(), bound = new ArrayList<>();
-        for (int machines : new int[] {25, 50, 100, 200, 300, 500, 1_000, 1_800, 3_600}) {
+        for (int machines : FLEET_SIZES) {
             points.add(List.of((double) machines, Math.round(makespan(tasks, machines) * 10) / 10.0));
             double lower = Math.max(machineSecondsPerVideoHour(true) / machines, taskSeconds(LADDER.get(0)));
             bound.add(List.of((double) machines, Math.round(lower * 10) / 10.0));

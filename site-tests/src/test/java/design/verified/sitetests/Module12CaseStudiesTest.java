@@ -91,6 +91,52 @@ class Module12CaseStudiesTest {
         }
     }
 
+    private static String factValue(String name) {
+        Element e = PublishedSite.page(PAGE).selectFirst("span.fact[data-fact=casestudies." + name + "]");
+        assertNotNull(e, PAGE + " does not quote casestudies." + name);
+        return e.attr("data-value");
+    }
+
+    /** The chart's alt text names the slowest and fastest rates per second; both must be the table's. */
+    @Test
+    void theQuotedExtremesAreTheTablesSlowestAndFastestRates() {
+        String slowest = null, fastest = null, slowestCell = null, fastestCell = null;
+        double min = Double.MAX_VALUE, max = 0;
+        for (Element row : rows()) {
+            for (int c = 1; c <= 2; c++) {
+                String cell = row.child(c).text();
+                if (!cell.endsWith("/s")) {
+                    continue;                       // the streaming study's figures are in Tbps, not per second
+                }
+                Matcher m = SCALED.matcher(cell);
+                assertTrue(m.find(), PAGE + " overview, " + row.child(0).text() + ": no figure in '" + cell + "'");
+                double v = Double.parseDouble(m.group(1).replace(",", "")) * (m.group(2) == null ? 1 : SCALE.get(m.group(2)));
+                if (v < min) {
+                    min = v;
+                    slowest = row.child(0).text();
+                    slowestCell = cell;
+                }
+                if (v > max) {
+                    max = v;
+                    fastest = row.child(0).text();
+                    fastestCell = cell;
+                }
+            }
+        }
+        assertEquals(slowest, factValue("slowest-rate-study"), PAGE + ": the study with the slowest rate per second");
+        assertEquals(fastest, factValue("fastest-rate-study"), PAGE + ": the study with the fastest rate per second");
+        double slow = Double.parseDouble(factValue("slowest-rate")), fast = Double.parseDouble(factValue("fastest-rate"));
+        for (String[] c : new String[][] {{slowestCell, String.valueOf(slow)}, {fastestCell, String.valueOf(fast)}}) {
+            Matcher m = SCALED.matcher(c[0]);
+            assertTrue(m.find(), c[0]);
+            double scale = m.group(2) == null ? 1 : SCALE.get(m.group(2));
+            assertTrue(Quantities.isCorrectlyRounded(new BigDecimal(m.group(1).replace(",", "")), Double.parseDouble(c[1]) / scale),
+                    PAGE + ": quoted rate " + c[1] + " against the table cell '" + c[0] + "'");
+        }
+        assertEquals(Math.log10(fast / slow), Double.parseDouble(factValue("rate-orders")), 1e-9,
+                PAGE + ": orders of magnitude between the slowest and fastest rates");
+    }
+
     @Test
     void theScaleChartShowsTheTablesRates() throws Exception {
         Element canvas = PublishedSite.page(PAGE).selectFirst("figure[data-chart=casestudies.scale] .chart-canvas");

@@ -34,9 +34,9 @@ class RideDispatchTest {
         return Double.parseDouble(e.attr("data-value"));
     }
 
-    private static List<Element> rows(String table) {
-        List<Element> rows = doc().select("table[data-table=dispatch." + table + "] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": table dispatch." + table + " is missing");
+    private static List<Element> rows(String tableSelector) {
+        List<Element> rows = doc().select(tableSelector + " tbody tr");
+        assertFalse(rows.isEmpty(), PAGE + ": " + tableSelector + " is missing");
         return rows;
     }
 
@@ -122,7 +122,7 @@ class RideDispatchTest {
     void theSourcesTwentyRingsAreRecountedFromTheGeometry() {
         double edge = fact("edge-m");
         int source = (int) fact("source-rings");
-        assertEquals(20, source, PAGE + ": the source's ring count");
+        assertEquals(20, source, PAGE + ": the commonly quoted ring count");
         assertEquals(cellsInRing(source), fact("source-ring-cells"), PAGE + ": cells in 20 rings");
         assertEquals(coveredRadius(source, edge), fact("source-ring-radius-m"), 1.0, PAGE + ": radius covered by 20 rings");
         assertEquals((double) cellsInRing(source) / cellsInRing((int) fact("rings-needed")), fact("source-ring-work"), 1e-9,
@@ -134,7 +134,7 @@ class RideDispatchTest {
 
     @Test
     void everyRowOfTheRingTableFollowsFromItsEdge() {
-        for (Element row : rows("ring-size")) {
+        for (Element row : rows("table[data-table=dispatch.ring-size]")) {
             double edge = Quantities.number(row.child(0).text()).doubleValue();
             String where = PAGE + " ring-size table, edge " + row.child(0).text();
             assertEquals(SQRT3 * edge, Quantities.number(row.child(2).text()).doubleValue(), 0.051, where + ": Centre spacing");
@@ -221,7 +221,7 @@ class RideDispatchTest {
 
     @Test
     void theSmoothingTableTradesFlickerForLag() {
-        List<Element> rows = rows("smoothing");
+        List<Element> rows = rows("table[data-table=dispatch.smoothing]");
         double previousJump = Double.MAX_VALUE, previousLag = -1;
         for (Element row : rows) {
             String where = PAGE + " smoothing table, alpha " + row.child(0).text();
@@ -268,7 +268,7 @@ class RideDispatchTest {
 
     @Test
     void theChecksTableQuotesTheRecomputedFigures() {
-        List<Element> rows = rows("checks");
+        List<Element> rows = rows("table[data-table=dispatch.checks]");
         String[] facts = {"updates-per-s", "bytes-per-s", "pods-for-online", "peak-rides-per-s"};
         double[] scale = {1, 1e6, 1, 1};
         assertEquals(facts.length, rows.size(), PAGE + ": checks table rows");

@@ -59,11 +59,11 @@ class UrlShortenerTest {
         assertClose(reads * SECONDS_PER_DAY, fact("redirects-per-day"), "redirects per day");
         assertClose(writes * peak / fact("range-size"), fact("counter-updates-peak"), "counter updates at peak");
         assertClose(fact("source-peak-redirects") * SECONDS_PER_DAY, fact("source-events-per-day"),
-                "the source's events per day");
+                "the commonly quoted events per day");
         assertClose(fact("source-writes-avg") / writes - 1, fact("source-writes-avg-overstatement"),
-                "how far the source's 40/s overstates the average");
+                "how far the commonly quoted 40/s overstates the average");
         assertClose(fact("source-peak-redirects") / (reads * peak) - 1, fact("source-redirects-peak-overstatement"),
-                "how far the source's 12k overstates the peak");
+                "how far the commonly quoted 12k overstates the peak");
     }
 
     @Test

@@ -85,6 +85,9 @@ class VideoPlatformTest {
         double machines = fact("machines");
         double lower = Math.max(segments * perSegment / machines, encodeSeconds(ladder.get(0)));
         close(lower, fact("makespan-lower-bound-s"), 1e-12, "makespan lower bound");
+        // Past the fleet where total work per machine equals the 4K task, the longest task sets the time.
+        close(segments * perSegment / encodeSeconds(ladder.get(0)), fact("longest-task-binds-from-machines"), 1e-12,
+                "fleet size where the 4K task becomes the bound");
         double makespan = fact("makespan-s");
         // Longest-processing-time-first is within 4/3 of the optimum (Graham), so within 4/3 of the bound.
         assertTrue(makespan >= lower - 1e-9 && makespan <= lower * 4 / 3,
