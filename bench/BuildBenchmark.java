@@ -73,7 +73,7 @@ public class BuildBenchmark {
 
     static Timed buildInFreshJvm(Path root, boolean verify) throws Exception {
         List<String> cmd = List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-Djruby.compile.mode=OFF", "-Dsite.root=" + root, "-Dsite.verify=" + verify,
+                "-Dsite.root=" + root, "-Dsite.verify=" + verify,
                 "-cp", generatorClasspath, "design.verified.SiteBuild");
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
