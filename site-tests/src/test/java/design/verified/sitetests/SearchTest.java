@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -64,12 +66,18 @@ class SearchTest {
         assertEquals("search-input", browser.js("return document.activeElement && document.activeElement.id;"),
                 "pressing / on the home page did not focus the search box");
         new Actions(browser.driver()).sendKeys("latency").perform();
+        // Results appear while the reader types: wait for the ones for the whole word, not for its first letters.
         WebElement first = new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("#search-results li a")).stream().findFirst().orElse(null));
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .withMessage("no first result whose excerpt highlights the typed word 'latency'")
+                .until(d -> {
+                    WebElement a = d.findElement(By.cssSelector("#search-results li a"));
+                    String mark = a.findElement(By.cssSelector(".result-excerpt mark")).getText();
+                    return mark.toLowerCase().startsWith("latency") ? a : null;
+                });
         assertFalse(first.findElement(By.cssSelector(".result-section")).getText().isBlank(), "a result without its section title");
         assertFalse(first.findElement(By.cssSelector(".result-page")).getText().isBlank(), "a result without its page");
-        String mark = first.findElement(By.cssSelector(".result-excerpt mark")).getText();
-        assertTrue(mark.toLowerCase().startsWith("latency"), "the excerpt does not highlight the match: " + mark);
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("#"));
         assertTrue(browser.driver().getCurrentUrl().contains("modules/01-foundations.html#"),
