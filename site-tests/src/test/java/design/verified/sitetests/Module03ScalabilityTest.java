@@ -1,8 +1,6 @@
 package design.verified.sitetests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -13,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,8 +113,7 @@ class Module03ScalabilityTest {
         byte[] signature = mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
         assertEquals(HexFormat.of().formatHex(signature), PAGE.factText("token-signature-hex"), PAGE + ": HMAC-SHA256 of the claims");
         String token = body + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-        String output = PAGE.doc().select(".snippet-meta[data-program=scalability/SignedSessionToken]").first()
-                .closest(".snippet").selectFirst(".literalblock.output pre").wholeText();
+        String output = PAGE.outputOf("scalability/SignedSessionToken");
         assertTrue(output.contains("token: " + token), PAGE + ": the token printed is not " + token);
     }
 
@@ -157,10 +153,8 @@ class Module03ScalabilityTest {
     }
 
     @Test
-    void affinityImbalanceMatchesTheChartData() throws Exception {
-        Element canvas = PAGE.doc().selectFirst("figure[data-chart=scalability.affinity-load] .chart-canvas");
-        assertNotNull(canvas, PAGE + ": the affinity chart is missing");
-        JsonNode option = new ObjectMapper().readTree(canvas.attr("data-echarts"));
+    void affinityImbalanceMatchesTheChartData() {
+        JsonNode option = PAGE.chart("affinity-load");
         double expectedTotal = PAGE.fact("affinity-clients") - 1 + PAGE.fact("affinity-whale-rps"); // one client is the whale
         for (JsonNode series : option.get("series")) {
             String name = series.get("name").asText();

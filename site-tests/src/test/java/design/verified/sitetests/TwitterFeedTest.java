@@ -101,7 +101,7 @@ class TwitterFeedTest {
 
     @Test
     void everyStrategyRowReadsAsItsTimelinesTimesTheOpens() {
-        List<Element> rows = PAGE.doc().select("table[data-table=feed.strategies] tbody tr");
+        List<Element> rows = PAGE.rows("feed.strategies");
         assertEquals(3, rows.size(), PAGE + ": strategies table rows");
         double opens = PAGE.fact("peak-opens");
         for (Element row : rows) {

@@ -1,7 +1,6 @@
 package design.verified.sitetests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +8,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,7 +45,7 @@ class UrlShortenerTest {
 
     @Test
     void everyRatesTableCellFollowsFromTheAverage() {
-        List<Element> rows = PAGE.doc().select("table[data-table=urlshortener.rates] tbody tr");
+        List<Element> rows = PAGE.rows("urlshortener.rates");
         assertEquals(3, rows.size(), PAGE + ": the rates table should have three rows");
         double writes = writesPerSecond();
         double[] averages = {writes, writes * PAGE.fact("redirects-per-url"), writes / PAGE.fact("range-size")};
@@ -211,10 +209,8 @@ class UrlShortenerTest {
     }
 
     @Test
-    void pathLatenciesInProseMatchTheChart() throws Exception {
-        Element canvas = PAGE.doc().selectFirst("figure[data-chart=urlshortener.path-latency] .chart-canvas");
-        assertNotNull(canvas, PAGE + ": path latency chart missing");
-        JsonNode option = new ObjectMapper().readTree(canvas.attr("data-echarts"));
+    void pathLatenciesInProseMatchTheChart() {
+        JsonNode option = PAGE.chart("path-latency");
         double[] sums = new double[3];
         for (JsonNode series : option.get("series")) {
             for (int i = 0; i < 3; i++) {

@@ -34,7 +34,7 @@ class VideoPlatformTest {
 
     @Test
     void everyLadderRowFollowsFromItsResolutionAndBitrate() {
-        List<Element> rows = PAGE.doc().select("table[data-table=video.ladder] tbody tr");
+        List<Element> rows = PAGE.rows("video.ladder");
         List<Rung> ladder = ladder();
         for (int i = 0; i < rows.size(); i++) {
             Element row = rows.get(i);
