@@ -5,18 +5,16 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BandwidthTableTest {
 
-    private static final String PAGE = "modules/01-foundations.html";
+    private static final PublishedPage PAGE = new PublishedPage("modules/01-foundations.html", "foundations");
     private static final double SECONDS_PER_DAY = 24 * 60 * 60;
 
     @Test
     void everyBandwidthCellFollowsFromItsLinkRate() {
-        List<Element> rows = PublishedSite.page(PAGE).select("table[data-table=foundations.bandwidth] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": the bandwidth table is missing");
+        List<Element> rows = PAGE.rows("foundations.bandwidth");
         for (Element row : rows) {
             String link = row.child(0).text();
             double bytesPerSecond = Quantities.bitsPerSecond(row.child(1).text()) / 8;

@@ -1,11 +1,8 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -14,47 +11,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CapacityExampleTest {
 
-    private static final String PAGE = "modules/01-foundations.html";
-
-    private static double fact(Document doc, String name) {
-        Element e = doc.selectFirst("span.fact[data-fact=foundations." + name + "]");
-        assertNotNull(e, PAGE + " does not quote foundations." + name);
-        return Double.parseDouble(e.attr("data-value"));
-    }
+    private static final PublishedPage PAGE = new PublishedPage("modules/01-foundations.html", "foundations");
 
     @Test
     void quotedNumbersFollowFromTheStatedAssumptions() {
-        Document doc = PublishedSite.page(PAGE);
-        double users = fact(doc, "dau");
-        double opens = fact(doc, "opens-per-user");
-        double peakFactor = fact(doc, "peak-factor");
-        double perServer = fact(doc, "qps-per-server");
-        int zones = (int) fact(doc, "zones");
-        int regions = (int) fact(doc, "regions");
+        double users = PAGE.fact("dau");
+        double opens = PAGE.fact("opens-per-user");
+        double peakFactor = PAGE.fact("peak-factor");
+        double perServer = PAGE.fact("qps-per-server");
+        int zones = (int) PAGE.fact("zones");
+        int regions = (int) PAGE.fact("regions");
 
         double average = users * opens / 86_400;
-        assertEquals(average, fact(doc, "average-qps"), 1e-6, PAGE + ": average QPS");
-        assertEquals(users * opens / 100_000, fact(doc, "average-qps-with-1e5"), 1e-6, PAGE + ": 10^5 shortcut");
+        assertEquals(average, PAGE.fact("average-qps"), 1e-6, PAGE + ": average QPS");
+        assertEquals(users * opens / 100_000, PAGE.fact("average-qps-with-1e5"), 1e-6, PAGE + ": 10^5 shortcut");
         double peak = average * peakFactor;
-        assertEquals(peak, fact(doc, "peak-qps"), 1e-6, PAGE + ": peak QPS");
-        assertEquals(peak / perServer, fact(doc, "servers-exact"), 1e-9, PAGE + ": servers at peak");
-        assertEquals(Math.ceil(peak / perServer), fact(doc, "servers-at-peak"), PAGE + ": whole servers at peak");
+        assertEquals(peak, PAGE.fact("peak-qps"), 1e-6, PAGE + ": peak QPS");
+        assertEquals(peak / perServer, PAGE.fact("servers-exact"), 1e-9, PAGE + ": servers at peak");
+        assertEquals(Math.ceil(peak / perServer), PAGE.fact("servers-at-peak"), PAGE + ": whole servers at peak");
 
         int zoneSafe = smallestFleetSurvivingAZoneLoss(peak / perServer, zones);
-        assertEquals(zoneSafe, fact(doc, "servers-zone-loss"), PAGE + ": zone-loss fleet");
+        assertEquals(zoneSafe, PAGE.fact("servers-zone-loss"), PAGE + ": zone-loss fleet");
         int shortcut = (int) Math.floor(peak / perServer * 1.5);
-        assertEquals(shortcut, fact(doc, "shortcut-servers"), PAGE + ": the x1.5 shortcut");
+        assertEquals(shortcut, PAGE.fact("shortcut-servers"), PAGE + ": the x1.5 shortcut");
         double left = (shortcut - Math.ceil((double) shortcut / zones)) * perServer;
-        assertEquals(left, fact(doc, "shortcut-qps-after-zone-loss"), 1e-6, PAGE + ": shortcut after a zone loss");
+        assertEquals(left, PAGE.fact("shortcut-qps-after-zone-loss"), 1e-6, PAGE + ": shortcut after a zone loss");
         assertTrue(left < peak, PAGE + ": the page says the shortcut falls short; it does not");
 
         double regional = peak / (regions - 1);
-        assertEquals(regional, fact(doc, "regional-peak-qps"), 1e-6, PAGE + ": regional peak");
+        assertEquals(regional, PAGE.fact("regional-peak-qps"), 1e-6, PAGE + ": regional peak");
         int perRegion = smallestFleetSurvivingAZoneLoss(regional / perServer, zones);
-        assertEquals(perRegion, fact(doc, "servers-per-region"), PAGE + ": servers per region");
-        assertEquals(perRegion * regions, fact(doc, "fleet"), PAGE + ": fleet");
-        assertEquals(zoneSafe * regions, fact(doc, "fleet-if-each-region-takes-all"), PAGE + ": every region takes all");
-        assertEquals(Math.ceil(peak / 100_000), fact(doc, "redis-primaries-for-peak"), PAGE + ": Redis primaries");
+        assertEquals(perRegion, PAGE.fact("servers-per-region"), PAGE + ": servers per region");
+        assertEquals(perRegion * regions, PAGE.fact("fleet"), PAGE + ": fleet");
+        assertEquals(zoneSafe * regions, PAGE.fact("fleet-if-each-region-takes-all"), PAGE + ": every region takes all");
+        assertEquals(Math.ceil(peak / 100_000), PAGE.fact("redis-primaries-for-peak"), PAGE + ": Redis primaries");
     }
 
     /** Tries fleets from the bare minimum up until losing the largest of the zones leaves enough. */
@@ -69,11 +59,10 @@ class CapacityExampleTest {
 
     @Test
     void theSpeedOfLightFloorFollowsFromTheDistance() {
-        Document doc = PublishedSite.page(PAGE);
-        double km = fact(doc, "sf-ams-km");
-        double kmPerMs = fact(doc, "fibre-km-per-ms");
+        double km = PAGE.fact("sf-ams-km");
+        double kmPerMs = PAGE.fact("fibre-km-per-ms");
         assertEquals(299.792458 / 1.468, kmPerMs, 1e-9, PAGE + ": light in fibre");
-        assertEquals(2 * km / kmPerMs, fact(doc, "sf-ams-floor-ms"), 1e-9, PAGE + ": round-trip floor");
+        assertEquals(2 * km / kmPerMs, PAGE.fact("sf-ams-floor-ms"), 1e-9, PAGE + ": round-trip floor");
         assertTrue(km > 8_000 && km < 9_500, PAGE + ": San Francisco to Amsterdam is " + km + " km?");
     }
 }

@@ -1,14 +1,11 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -18,70 +15,55 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CloudDriveTest {
 
-    private static final String PAGE = "case-studies/cloud-drive.html";
-
-    private static Document doc() {
-        return PublishedSite.page(PAGE);
-    }
-
-    private static double fact(String name) {
-        Element e = doc().selectFirst("span.fact[data-fact=drive." + name + "]");
-        assertNotNull(e, PAGE + " does not quote drive." + name);
-        return Double.parseDouble(e.attr("data-value"));
-    }
-
-    private static void close(double expected, double actual, double relative, String what) {
-        assertTrue(Math.abs(expected - actual) <= Math.abs(expected) * relative,
-                PAGE + ": " + what + " is " + actual + ", expected " + expected);
-    }
+    private static final PublishedPage PAGE = new PublishedPage("case-studies/cloud-drive.html", "drive");
 
     @Test
     void storageAndCostFollowFromTheAssumptions() {
-        double nominal = fact("users") * fact("gb-per-user") * 1e9;
-        close(nominal, fact("nominal-bytes"), 1e-12, "nominal bytes");
-        double low = nominal / fact("dedup-high"), high = nominal / fact("dedup-low");
-        close(low, fact("stored-low-bytes"), 1e-12, "stored bytes at the high dedup ratio");
-        close(high, fact("stored-high-bytes"), 1e-12, "stored bytes at the low dedup ratio");
-        double price = fact("standard-price");
-        close(low / 1e9 * price, fact("cost-low"), 1e-12, "monthly cost, low");
-        close(high / 1e9 * price, fact("cost-high"), 1e-12, "monthly cost, high");
-        close(100e6 / fact("cost-low") - 1, fact("quoted-cost-overstatement"), 1e-12, "overstatement of the quoted $100M");
-        close(200e6 / fact("cost-high") - 1, fact("quoted-cost-overstatement"), 1e-9, "overstatement of the quoted $200M");
-        double bulk = fact("standard-bulk-price");
-        close(low / 1e9 * bulk, fact("bulk-cost-low"), 1e-12, "bulk-tier cost, low");
-        close(high / 1e9 * bulk, fact("bulk-cost-high"), 1e-12, "bulk-tier cost, high");
-        close(price / fact("flexible-price"), fact("flexible-ratio"), 1e-12, "Flexible Retrieval ratio");
-        close(price / fact("deep-archive-price"), fact("deep-archive-ratio"), 1e-12, "Deep Archive ratio");
-        double cold = fact("cold-share");
-        double blended = (1 - cold) * price + cold * fact("deep-archive-price");
-        close(low / 1e9 * blended, fact("tiered-cost-low"), 1e-12, "tiered cost, low");
-        close(high / 1e9 * blended, fact("tiered-cost-high"), 1e-12, "tiered cost, high");
+        double nominal = PAGE.fact("users") * PAGE.fact("gb-per-user") * 1e9;
+        PAGE.assertClose(nominal, PAGE.fact("nominal-bytes"), 1e-12, "nominal bytes");
+        double low = nominal / PAGE.fact("dedup-high"), high = nominal / PAGE.fact("dedup-low");
+        PAGE.assertClose(low, PAGE.fact("stored-low-bytes"), 1e-12, "stored bytes at the high dedup ratio");
+        PAGE.assertClose(high, PAGE.fact("stored-high-bytes"), 1e-12, "stored bytes at the low dedup ratio");
+        double price = PAGE.fact("standard-price");
+        PAGE.assertClose(low / 1e9 * price, PAGE.fact("cost-low"), 1e-12, "monthly cost, low");
+        PAGE.assertClose(high / 1e9 * price, PAGE.fact("cost-high"), 1e-12, "monthly cost, high");
+        PAGE.assertClose(100e6 / PAGE.fact("cost-low") - 1, PAGE.fact("quoted-cost-overstatement"), 1e-12, "overstatement of the quoted $100M");
+        PAGE.assertClose(200e6 / PAGE.fact("cost-high") - 1, PAGE.fact("quoted-cost-overstatement"), 1e-9, "overstatement of the quoted $200M");
+        double bulk = PAGE.fact("standard-bulk-price");
+        PAGE.assertClose(low / 1e9 * bulk, PAGE.fact("bulk-cost-low"), 1e-12, "bulk-tier cost, low");
+        PAGE.assertClose(high / 1e9 * bulk, PAGE.fact("bulk-cost-high"), 1e-12, "bulk-tier cost, high");
+        PAGE.assertClose(price / PAGE.fact("flexible-price"), PAGE.fact("flexible-ratio"), 1e-12, "Flexible Retrieval ratio");
+        PAGE.assertClose(price / PAGE.fact("deep-archive-price"), PAGE.fact("deep-archive-ratio"), 1e-12, "Deep Archive ratio");
+        double cold = PAGE.fact("cold-share");
+        double blended = (1 - cold) * price + cold * PAGE.fact("deep-archive-price");
+        PAGE.assertClose(low / 1e9 * blended, PAGE.fact("tiered-cost-low"), 1e-12, "tiered cost, low");
+        PAGE.assertClose(high / 1e9 * blended, PAGE.fact("tiered-cost-high"), 1e-12, "tiered cost, high");
     }
 
     @Test
     void metadataAndFanOutFollowFromTheAssumptions() {
-        double files = fact("users") * fact("files-per-user");
-        close(files * fact("metadata-bytes-per-file"), fact("metadata-bytes"), 1e-12, "file metadata");
-        close(fact("gb-per-user") * 1e9 / fact("files-per-user"), fact("average-file-bytes"), 1e-12, "average file");
+        double files = PAGE.fact("users") * PAGE.fact("files-per-user");
+        PAGE.assertClose(files * PAGE.fact("metadata-bytes-per-file"), PAGE.fact("metadata-bytes"), 1e-12, "file metadata");
+        PAGE.assertClose(PAGE.fact("gb-per-user") * 1e9 / PAGE.fact("files-per-user"), PAGE.fact("average-file-bytes"), 1e-12, "average file");
         double chunk = 4 * 1024 * 1024;   // the page's 4 MiB chunks
-        double logical = fact("nominal-bytes") / chunk;
-        close(logical, fact("logical-chunks"), 1e-12, "logical chunks");
-        close(logical * fact("hash-bytes"), fact("manifest-bytes"), 1e-12, "manifest bytes");
-        close(fact("stored-high-bytes") / chunk * fact("index-entry-bytes"), fact("chunk-index-bytes"), 1e-12, "chunk index");
-        close(fact("peak-file-ops") * fact("devices-to-notify"), fact("peak-pushes"), 1e-12, "notification pushes");
+        double logical = PAGE.fact("nominal-bytes") / chunk;
+        PAGE.assertClose(logical, PAGE.fact("logical-chunks"), 1e-12, "logical chunks");
+        PAGE.assertClose(logical * PAGE.fact("hash-bytes"), PAGE.fact("manifest-bytes"), 1e-12, "manifest bytes");
+        PAGE.assertClose(PAGE.fact("stored-high-bytes") / chunk * PAGE.fact("index-entry-bytes"), PAGE.fact("chunk-index-bytes"), 1e-12,
+                "chunk index");
+        PAGE.assertClose(PAGE.fact("peak-file-ops") * PAGE.fact("devices-to-notify"), PAGE.fact("peak-pushes"), 1e-12, "notification pushes");
     }
 
     @Test
     void everyRowOfTheChunkTableFollowsFromItsChunkSize() {
-        List<Element> rows = doc().select("table[data-table=drive.chunk-metadata] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": chunk-metadata table missing");
-        double nominal = fact("nominal-bytes"), stored = fact("stored-high-bytes");
+        List<Element> rows = PAGE.rows("drive.chunk-metadata");
+        double nominal = PAGE.fact("nominal-bytes"), stored = PAGE.fact("stored-high-bytes");
         for (Element row : rows) {
             String size = row.child(0).text();
             double bytes = Quantities.number(size).doubleValue() * (size.endsWith("MiB") ? 1024 * 1024 : 1024);
             String where = PAGE + " chunk-metadata table, " + size;
-            double[] expected = {nominal / bytes / 1e12, nominal / bytes * fact("hash-bytes") / 1e12,
-                    stored / bytes / 1e12, stored / bytes * fact("index-entry-bytes") / 1e12};
+            double[] expected = {nominal / bytes / 1e12, nominal / bytes * PAGE.fact("hash-bytes") / 1e12,
+                    stored / bytes / 1e12, stored / bytes * PAGE.fact("index-entry-bytes") / 1e12};
             for (int c = 0; c < 4; c++) {
                 double shown = Quantities.number(row.child(c + 1).text()).doubleValue();
                 // three significant digits, or whole terabytes
@@ -99,39 +81,39 @@ class CloudDriveTest {
 
     @Test
     void resumableUploadFiguresFollowFromTheDropRate() {
-        double file = fact("sim-file-mib"), chunk = fact("sim-chunk-kib") / 1024, drop = fact("sim-drop-mib");
-        close(allOrNothing(file, drop), fact("formula-whole-mib"), 1e-9, "whole-file formula");
-        close(file / chunk * allOrNothing(chunk, drop), fact("formula-chunked-mib"), 1e-9, "chunked formula");
+        double file = PAGE.fact("sim-file-mib"), chunk = PAGE.fact("sim-chunk-kib") / 1024, drop = PAGE.fact("sim-drop-mib");
+        PAGE.assertClose(allOrNothing(file, drop), PAGE.fact("formula-whole-mib"), 1e-9, "whole-file formula");
+        PAGE.assertClose(file / chunk * allOrNothing(chunk, drop), PAGE.fact("formula-chunked-mib"), 1e-9, "chunked formula");
         // 2,000 seeded runs: the whole-file mean has a standard error near 2 %, the chunked one far less
-        close(fact("formula-whole-mib"), fact("sim-whole-mib"), 0.06, "simulated whole-file traffic");
-        close(fact("formula-chunked-mib"), fact("sim-chunked-mib"), 0.02, "simulated chunked traffic");
+        PAGE.assertClose(PAGE.fact("formula-whole-mib"), PAGE.fact("sim-whole-mib"), 0.06, "simulated whole-file traffic");
+        PAGE.assertClose(PAGE.fact("formula-chunked-mib"), PAGE.fact("sim-chunked-mib"), 0.02, "simulated chunked traffic");
 
-        double big = fact("big-file-bytes"), bigChunk = fact("big-chunk-bytes"), mean = fact("mean-between-drops");
+        double big = PAGE.fact("big-file-bytes"), bigChunk = PAGE.fact("big-chunk-bytes"), mean = PAGE.fact("mean-between-drops");
         double full = Math.floor(big / bigChunk);
         double expected = full * allOrNothing(bigChunk, mean) + allOrNothing(big - full * bigChunk, mean);
-        close(expected, fact("big-resumable-bytes"), 1e-9, "10 GB resumable traffic");
-        close(expected / big - 1, fact("big-resumable-overhead"), 1e-9, "10 GB overhead");
+        PAGE.assertClose(expected, PAGE.fact("big-resumable-bytes"), 1e-9, "10 GB resumable traffic");
+        PAGE.assertClose(expected / big - 1, PAGE.fact("big-resumable-overhead"), 1e-9, "10 GB overhead");
         double log10 = Math.log10(mean) + big / mean / Math.log(10);   // log10 of mean * e^(big/mean)
-        assertEquals(Math.floor(log10) + 1, fact("big-restart-digits"), PAGE + ": digits of the restart traffic");
+        assertEquals(Math.floor(log10) + 1, PAGE.fact("big-restart-digits"), PAGE + ": digits of the restart traffic");
     }
 
     @Test
     void merkleComparisonsFollowFromTheTreeDepth() {
-        int n = (int) fact("merkle-chunks");
+        int n = (int) PAGE.fact("merkle-chunks");
         int depth = 32 - Integer.numberOfLeadingZeros(n - 1);
-        assertEquals(2 * depth + 1, fact("one-edit-comparisons"), PAGE + ": one root-to-leaf path and its siblings");
-        double three = fact("three-edit-comparisons");
+        assertEquals(2 * depth + 1, PAGE.fact("one-edit-comparisons"), PAGE + ": one root-to-leaf path and its siblings");
+        double three = PAGE.fact("three-edit-comparisons");
         assertTrue(three > 2 * depth + 1 && three <= 3 * (2 * depth + 1),
                 PAGE + ": three edits take " + three + " comparisons; paths share their upper levels");
-        assertEquals(n + 1 - fact("insert-position"), fact("insert-leaves-differ"),
+        assertEquals(n + 1 - PAGE.fact("insert-position"), PAGE.fact("insert-leaves-differ"),
                 PAGE + ": every leaf from the insertion to the new last one shifts");
-        assertEquals(1, fact("insert-new-chunks"), PAGE + ": one inserted chunk is one new hash");
+        assertEquals(1, PAGE.fact("insert-new-chunks"), PAGE + ": one inserted chunk is one new hash");
     }
 
     @Test
     void fixedChunkReuploadsFollowFromWhereEachEditLands() {
-        double file = fact("file-mib") * 1024 * 1024, chunk = fact("fixed-chunk-kib") * 1024, edit = 100;
-        List<Element> rows = doc().select("table[data-table=drive.reupload] tbody tr");
+        double file = PAGE.fact("file-mib") * 1024 * 1024, chunk = PAGE.fact("fixed-chunk-kib") * 1024, edit = 100;
+        List<Element> rows = PAGE.rows("drive.reupload");
         assertEquals(5, rows.size(), PAGE + ": reupload table rows");
         double[] expected = {
                 file + edit,                                              // insert before the first boundary
@@ -139,7 +121,7 @@ class CloudDriveTest {
                 file - edit,                                               // delete before the first boundary
                 chunk,                                                     // overwrite inside one chunk
                 edit};                                                     // append after a whole chunk
-        double maxChunk = fact("max-chunk-kib") * 1024;
+        double maxChunk = PAGE.fact("max-chunk-kib") * 1024;
         for (int i = 0; i < rows.size(); i++) {
             Element row = rows.get(i);
             String where = PAGE + " reupload table, " + row.child(0).text();
@@ -154,25 +136,23 @@ class CloudDriveTest {
         }
         double insertFixed = Quantities.number(rows.get(0).child(1).text()).doubleValue();
         double insertCdc = Quantities.number(rows.get(0).child(3).text()).doubleValue();
-        close(insertFixed / insertCdc, fact("insert-ratio"), 1e-12, "insert ratio");
-        close(insertFixed / file, fact("insert-fixed-share"), 1e-12, "insert share, fixed");
-        close(insertCdc / file, fact("insert-cdc-share"), 1e-12, "insert share, content-defined");
+        PAGE.assertClose(insertFixed / insertCdc, PAGE.fact("insert-ratio"), 1e-12, "insert ratio");
+        PAGE.assertClose(insertFixed / file, PAGE.fact("insert-fixed-share"), 1e-12, "insert share, fixed");
+        PAGE.assertClose(insertCdc / file, PAGE.fact("insert-cdc-share"), 1e-12, "insert share, content-defined");
     }
 
     @Test
     void dedupAndCrdtFiguresFollowFromTheScenario() {
-        assertEquals(0, fact("bob-sent"), PAGE + ": identical bytes should upload nothing");
-        assertEquals(fact("dedup-chunk-kib"), fact("edit-sent-kib"), PAGE + ": a 100-byte edit inside one chunk sends one chunk");
-        double pdf = fact("pdf-mib") * 1024, chunk = fact("dedup-chunk-kib");
-        close(2 * pdf / (pdf + chunk), fact("dedup-ratio"), 1e-12, "two copies over the stored bytes");
-        assertEquals(0, fact("first-gc-freed"), PAGE + ": Bob's copy still references the old chunk");
-        assertEquals(chunk, fact("second-gc-freed-kib"), PAGE + ": the old chunk is freed once Bob deletes");
+        assertEquals(0, PAGE.fact("bob-sent"), PAGE + ": identical bytes should upload nothing");
+        assertEquals(PAGE.fact("dedup-chunk-kib"), PAGE.fact("edit-sent-kib"), PAGE + ": a 100-byte edit inside one chunk sends one chunk");
+        double pdf = PAGE.fact("pdf-mib") * 1024, chunk = PAGE.fact("dedup-chunk-kib");
+        PAGE.assertClose(2 * pdf / (pdf + chunk), PAGE.fact("dedup-ratio"), 1e-12, "two copies over the stored bytes");
+        assertEquals(0, PAGE.fact("first-gc-freed"), PAGE + ": Bob's copy still references the old chunk");
+        assertEquals(chunk, PAGE.fact("second-gc-freed-kib"), PAGE + ": the old chunk is freed once Bob deletes");
 
-        Element agree = doc().selectFirst("span.fact[data-fact=drive.crdt-agree]");
-        assertNotNull(agree, PAGE + ": convergence not quoted");
-        assertEquals("yes", agree.attr("data-value"), PAGE + ": the CRDT replicas must converge");
-        double visible = fact("crdt-visible"), tombstones = fact("crdt-tombstones");
-        close((visible + tombstones) * fact("crdt-bytes-per-element") / visible, fact("crdt-state-per-char"), 1e-12,
+        assertEquals("yes", PAGE.factText("crdt-agree"), PAGE + ": the CRDT replicas must converge");
+        double visible = PAGE.fact("crdt-visible"), tombstones = PAGE.fact("crdt-tombstones");
+        PAGE.assertClose((visible + tombstones) * PAGE.fact("crdt-bytes-per-element") / visible, PAGE.fact("crdt-state-per-char"), 1e-12,
                 "CRDT state per visible character");
     }
 }

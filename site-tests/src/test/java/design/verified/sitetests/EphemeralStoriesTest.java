@@ -1,6 +1,5 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -23,36 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EphemeralStoriesTest {
 
-    private static final String PAGE = "case-studies/ephemeral-stories.html";
+    private static final PublishedPage PAGE = new PublishedPage("case-studies/ephemeral-stories.html", "stories");
     private static final double LN2 = Math.log(2);
 
-    private static Document doc() {
-        return PublishedSite.page(PAGE);
-    }
-
-    private static double fact(String name) {
-        Element e = doc().selectFirst("span.fact[data-fact=stories." + name + "]");
-        assertNotNull(e, PAGE + " does not quote stories." + name);
-        return Double.parseDouble(e.attr("data-value"));
-    }
-
-    // The tables this test recomputes, by selector.
-    private static final String RENDITIONS = "table[data-table=stories.renditions]";
-    private static final String WORK = "table[data-table=stories.work]";
-    private static final String FLEET = "table[data-table=stories.fleet]";
-    private static final String TTL_POLICIES = "table[data-table=stories.ttl-policies]";
-    private static final String HLL_ACCURACY = "table[data-table=stories.hll-accuracy]";
-    private static final String BLOOM_SIZING = "table[data-table=stories.bloom-sizing]";
-
-    private static List<Element> rows(String table) {
-        List<Element> rows = doc().select(table + " tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": " + table + " is missing");
-        return rows;
-    }
-
-    private static List<String> header(String table) {
-        return doc().select(table + " thead th").eachText();
-    }
+    // The tables this test recomputes, by id.
+    private static final String RENDITIONS = "stories.renditions";
+    private static final String WORK = "stories.work";
+    private static final String FLEET = "stories.fleet";
+    private static final String TTL_POLICIES = "stories.ttl-policies";
+    private static final String HLL_ACCURACY = "stories.hll-accuracy";
+    private static final String BLOOM_SIZING = "stories.bloom-sizing";
 
     private static String cell(Element row, List<String> header, String column) {
         int i = header.indexOf(column);
@@ -60,15 +37,10 @@ class EphemeralStoriesTest {
         return row.child(i).text();
     }
 
-    private static void assertRounded(String shown, double exact, String where) {
-        assertTrue(Quantities.isCorrectlyRounded(Quantities.number(shown), exact),
-                PAGE + ", " + where + ": shows '" + shown + "' but the arithmetic gives " + exact);
-    }
-
     /** "778 KB" or "6.00 PB": decimal bytes, checked digit by digit against the exact value. */
     private static void assertBytes(String shown, double exactBytes, String where) {
         double unit = Quantities.bytes("1 " + Quantities.unit(shown));
-        assertRounded(shown, exactBytes / unit, where);
+        PAGE.assertRounded(shown, exactBytes / unit, where);
     }
 
     /** "600M", "1B": the compact counts the tables use. */
@@ -79,44 +51,44 @@ class EphemeralStoriesTest {
     }
 
     private static void near(double expected, String fact, String what) {
-        assertEquals(expected, fact(fact), Math.abs(expected) * 1e-9 + 1e-12, PAGE + ": " + what + " (stories." + fact + ")");
+        assertEquals(expected, PAGE.fact(fact), Math.abs(expected) * 1e-9 + 1e-12, PAGE + ": " + what + " (stories." + fact + ")");
     }
 
     // --- Back-of-envelope ------------------------------------------------------------------------
 
     @Test
     void ratesAndConcurrencyFollowFromTheStatedAssumptions() {
-        double dau = fact("dau"), stories = fact("stories-per-day"), peak = fact("peak-factor");
-        double minutes = fact("story-minutes-per-dau"), photoShare = fact("photo-share");
+        double dau = PAGE.fact("dau"), stories = PAGE.fact("stories-per-day"), peak = PAGE.fact("peak-factor");
+        double minutes = PAGE.fact("story-minutes-per-dau"), photoShare = PAGE.fact("photo-share");
         near(stories / dau, "stories-per-dau", "stories per DAU");
         near(stories / 86_400, "posts-per-second", "posts per second");
         near(stories / 86_400 * peak, "peak-posts-per-second", "peak posts per second");
-        double secondsPerView = photoShare * fact("photo-seconds") + (1 - photoShare) * fact("video-seconds-watched");
+        double secondsPerView = photoShare * PAGE.fact("photo-seconds") + (1 - photoShare) * PAGE.fact("video-seconds-watched");
         near(secondsPerView, "seconds-per-view", "seconds on screen per view");
         double viewsPerDay = dau * minutes * 60 / secondsPerView;
         near(minutes * 60 / secondsPerView, "views-per-dau", "views per DAU");
         near(viewsPerDay, "views-per-day", "views per day");
         near(viewsPerDay / 86_400, "views-per-second", "views per second");
         near(viewsPerDay / 86_400 * peak, "peak-views-per-second", "peak views per second");
-        near(viewsPerDay / 86_400 * peak * fact("view-event-bytes"), "view-events-peak-bytes-per-second", "view-event bytes at peak");
+        near(viewsPerDay / 86_400 * peak * PAGE.fact("view-event-bytes"), "view-events-peak-bytes-per-second", "view-event bytes at peak");
         // Little's law: concurrency = daily viewing minutes / minutes in a day.
         double concurrent = dau * minutes / 1_440;
         near(concurrent, "concurrent-viewers", "average concurrent viewers");
         near(concurrent * peak, "peak-concurrent-viewers", "peak concurrent viewers");
-        double quoted = fact("quoted-peak-concurrent");
+        double quoted = PAGE.fact("quoted-peak-concurrent");
         near(quoted / peak * 1_440 / dau, "minutes-implied-by-20m", "minutes implied by the quoted peak");
         near(quoted / (concurrent * peak), "quoted-over-estimate", "quoted peak over the estimate");
-        near(fact("views-per-day") * fact("alert-threshold"), "alert-reads-per-day", "alert threshold per day");
-        near(fact("views-per-second") * fact("alert-threshold"), "alert-reads-per-second", "alert threshold per second");
+        near(PAGE.fact("views-per-day") * PAGE.fact("alert-threshold"), "alert-reads-per-day", "alert threshold per day");
+        near(PAGE.fact("views-per-second") * PAGE.fact("alert-threshold"), "alert-reads-per-second", "alert threshold per second");
     }
 
     @Test
     void everyRenditionSizeFollowsFromPixelsOrBitrate() {
-        List<String> h = header(RENDITIONS);
-        double stories = fact("stories-per-day"), photoShare = fact("photo-share");
+        List<String> h = PAGE.header(RENDITIONS);
+        double stories = PAGE.fact("stories-per-day"), photoShare = PAGE.fact("photo-share");
         double photoBytes = 0, videoBytes = 0, dayBytes = 0;
         Pattern bitrate = Pattern.compile("([\\d.]+) Mbps for (\\d+) s");
-        for (Element row : rows(RENDITIONS)) {
+        for (Element row : PAGE.rows(RENDITIONS)) {
             String kind = cell(row, h, "Story"), name = kind + " " + cell(row, h, "Rendition") + " " + cell(row, h, "Format");
             if (kind.equals("all")) {
                 assertBytes(cell(row, h, "Bytes per day"), dayBytes, "renditions, total bytes per day");
@@ -127,7 +99,7 @@ class EphemeralStoriesTest {
             Matcher m = bitrate.matcher(quality);
             if (m.find()) {
                 bytes = Double.parseDouble(m.group(1)) * 1e6 * Double.parseDouble(m.group(2)) / 8;
-                assertEquals(fact("clip-seconds"), Double.parseDouble(m.group(2)), PAGE + ": " + name + " clip length");
+                assertEquals(PAGE.fact("clip-seconds"), Double.parseDouble(m.group(2)), PAGE + ": " + name + " clip length");
             } else {
                 String[] wh = cell(row, h, "Pixels").split("×");
                 bytes = Double.parseDouble(wh[0].strip()) * Double.parseDouble(wh[1].strip())
@@ -148,20 +120,20 @@ class EphemeralStoriesTest {
         near(photoBytes, "photo-story-bytes", "bytes per photo story");
         near(videoBytes, "video-story-bytes", "bytes per clip");
         near(dayBytes, "bytes-per-day", "new media per day");
-        near(dayBytes * fact("blob-retention-hours") / 24, "steady-state-bytes", "bytes held with the grace window");
-        near(dayBytes * fact("other-regions"), "eager-blob-bytes-per-day", "eager blob replication per day");
-        near(stories * fact("metadata-bytes") * fact("other-regions"), "eager-metadata-bytes-per-day",
+        near(dayBytes * PAGE.fact("blob-retention-hours") / 24, "steady-state-bytes", "bytes held with the grace window");
+        near(dayBytes * PAGE.fact("other-regions"), "eager-blob-bytes-per-day", "eager blob replication per day");
+        near(stories * PAGE.fact("metadata-bytes") * PAGE.fact("other-regions"), "eager-metadata-bytes-per-day",
                 "eager metadata replication per day");
-        near(fact("eager-blob-bytes-per-day") / fact("eager-metadata-bytes-per-day"), "eager-blob-over-metadata",
+        near(PAGE.fact("eager-blob-bytes-per-day") / PAGE.fact("eager-metadata-bytes-per-day"), "eager-blob-over-metadata",
                 "blob over metadata replication");
-        assertEquals(fact("regions") - 1, fact("other-regions"), PAGE + ": other regions");
+        assertEquals(PAGE.fact("regions") - 1, PAGE.fact("other-regions"), PAGE + ": other regions");
     }
 
     @Test
     void egressFollowsFromTheServedRenditions() {
-        List<String> h = header(RENDITIONS);
+        List<String> h = PAGE.header(RENDITIONS);
         double webp1080 = Double.NaN, h264Bps = Double.NaN;
-        for (Element row : rows(RENDITIONS)) {
+        for (Element row : PAGE.rows(RENDITIONS)) {
             String rendition = cell(row, h, "Rendition"), format = cell(row, h, "Format");
             if (rendition.equals("1080p") && format.equals("WebP")) {
                 String[] wh = cell(row, h, "Pixels").split("×");
@@ -172,28 +144,28 @@ class EphemeralStoriesTest {
                 h264Bps = Quantities.number(cell(row, h, "Bits per pixel or bitrate")).doubleValue() * 1e6;
             }
         }
-        double share = fact("photo-share");
-        double perView = share * webp1080 + (1 - share) * h264Bps * fact("video-seconds-watched") / 8;
+        double share = PAGE.fact("photo-share");
+        double perView = share * webp1080 + (1 - share) * h264Bps * PAGE.fact("video-seconds-watched") / 8;
         near(perView, "bytes-per-view", "bytes per view");
-        near(fact("peak-views-per-second") * perView * 8 / 1e12, "peak-egress-tbps", "peak egress");
+        near(PAGE.fact("peak-views-per-second") * perView * 8 / 1e12, "peak-egress-tbps", "peak egress");
     }
 
     @Test
     void theCelebrityBurstAndItsSubPartitionsFollowFromTheArrivalCurve() {
-        double viewers = fact("celebrity-viewers"), tauMinutes = fact("burst-decay-minutes");
-        double capacity = fact("events-per-consumer");
+        double viewers = PAGE.fact("celebrity-viewers"), tauMinutes = PAGE.fact("burst-decay-minutes");
+        double capacity = PAGE.fact("events-per-consumer");
         double hourAverage = viewers / 3_600, peak = viewers / (tauMinutes * 60);
         near(hourAverage, "celebrity-hour-average-per-second", "hour average");
         near(peak, "celebrity-peak-per-second", "first-minute rate");
         near(1 - Math.exp(-60 / tauMinutes), "celebrity-share-within-hour", "share within the hour");
         near(hourAverage / capacity, "celebrity-hour-average-load", "hour-average load on one consumer");
         near(peak / capacity, "celebrity-peak-load", "peak load on one consumer");
-        near(peak * fact("view-event-bytes"), "celebrity-peak-bytes-per-second", "peak bytes");
+        near(peak * PAGE.fact("view-event-bytes"), "celebrity-peak-bytes-per-second", "peak bytes");
         near(1e6 / capacity, "consumer-us-per-event", "microseconds per event");
         // The rate decays as peak * exp(-t/tau); it meets the capacity at t = tau ln(peak/capacity).
         near(tauMinutes * Math.log(peak / capacity), "celebrity-minutes-over-capacity", "minutes above capacity");
-        assertEquals(powerOfTwoAtLeast(Math.ceil(peak / capacity)), fact("sub-partitions"), PAGE + ": sub-partitions");
-        double fast = viewers / (fact("fast-burst-minutes") * 60);
+        assertEquals(powerOfTwoAtLeast(Math.ceil(peak / capacity)), PAGE.fact("sub-partitions"), PAGE + ": sub-partitions");
+        double fast = viewers / (PAGE.fact("fast-burst-minutes") * 60);
         near(fast, "fast-burst-average-per-second", "10M in minutes");
         assertTrue(hourAverage < capacity && peak > capacity,
                 PAGE + ": the page says the hour average fits one consumer and the first minute does not");
@@ -209,9 +181,9 @@ class EphemeralStoriesTest {
 
     @Test
     void theTranscodingFleetFollowsFromTheWorkPerUpload() {
-        List<String> h = header(WORK);
+        List<String> h = PAGE.header(WORK);
         List<String> stages = List.of("Validation", "Decode original", "Resize ladder / H.264", "HEVC", "Safety scan");
-        for (Element row : rows(WORK)) {
+        for (Element row : PAGE.rows(WORK)) {
             String story = cell(row, h, "Story");
             double sum = 0;
             for (String stage : stages) {
@@ -221,26 +193,26 @@ class EphemeralStoriesTest {
             BigDecimal total = Quantities.number(cell(row, h, "Total"));
             double slack = stages.size() * 0.5 * Math.pow(10, -total.scale()) + 0.5 * Math.pow(10, -total.scale());
             assertEquals(sum, total.doubleValue(), slack, PAGE + ", work, " + story + ": Total is not the sum of its stages");
-            assertRounded(cell(row, h, "Total"), fact(story.equals("photo") ? "photo-core-seconds" : "video-core-seconds"),
+            PAGE.assertRounded(cell(row, h, "Total"), PAGE.fact(story.equals("photo") ? "photo-core-seconds" : "video-core-seconds"),
                     "work, " + story + ", Total against the quoted fact");
         }
-        double photo = fact("photo-core-seconds"), video = fact("video-core-seconds"), hevc = fact("video-hevc-core-seconds");
-        double share = fact("photo-share");
+        double photo = PAGE.fact("photo-core-seconds"), video = PAGE.fact("video-core-seconds"), hevc = PAGE.fact("video-hevc-core-seconds");
+        double share = PAGE.fact("photo-share");
         near(hevc / video, "video-hevc-share", "HEVC share of a clip's work");
-        List<String> fh = header(FLEET);
-        for (Element row : rows(FLEET)) {
+        List<String> fh = PAGE.header(FLEET);
+        for (Element row : PAGE.rows(FLEET)) {
             String policy = cell(row, fh, "Policy");
             double hevcShare = Quantities.number(cell(row, fh, "HEVC share of clips")).doubleValue() / 100;
             double perUpload = share * photo + (1 - share) * (video - hevc + hevcShare * hevc);
-            double cores = fact("peak-posts-per-second") * perUpload;
-            double servers = Math.ceil(cores / fact("target-utilisation") / fact("cores-per-server"));
-            assertRounded(cell(row, fh, "Core-s per upload"), perUpload, "fleet, " + policy + ", core-s per upload");
-            assertRounded(cell(row, fh, "Cores at peak"), cores, "fleet, " + policy + ", cores at peak");
+            double cores = PAGE.fact("peak-posts-per-second") * perUpload;
+            double servers = Math.ceil(cores / PAGE.fact("target-utilisation") / PAGE.fact("cores-per-server"));
+            PAGE.assertRounded(cell(row, fh, "Core-s per upload"), perUpload, "fleet, " + policy + ", core-s per upload");
+            PAGE.assertRounded(cell(row, fh, "Cores at peak"), cores, "fleet, " + policy + ", cores at peak");
             assertEquals(servers, Quantities.number(cell(row, fh, "Servers")).doubleValue(), PAGE + ", fleet, " + policy + ": servers");
             if (hevcShare == 1) {
                 near(cores, "peak-cores", "peak cores");
                 near(servers, "servers", "servers");
-            } else if (hevcShare == fact("hevc-share-if-selective")) {
+            } else if (hevcShare == PAGE.fact("hevc-share-if-selective")) {
                 near(servers, "servers-selective", "servers with selective HEVC");
             }
         }
@@ -250,12 +222,12 @@ class EphemeralStoriesTest {
 
     @Test
     void everyQuotedTtlRateIsItsCountOverTheTapsAndTheClaimsHold() {
-        List<String> h = header(TTL_POLICIES);
+        List<String> h = PAGE.header(TTL_POLICIES);
         Map<String, String> keys = Map.of(
                 "One TTL", "shared-ttl", "Same TTL", "blob-from-upload", "Blob deleted", "blob-on-metadata-expiry",
                 "Store's lazy", "trust-store-deletion", "Filtered 24 h", "independent-grace");
         int matched = 0;
-        for (Element row : rows(TTL_POLICIES)) {
+        for (Element row : PAGE.rows(TTL_POLICIES)) {
             String policy = cell(row, h, "Policy");
             String key = keys.entrySet().stream().filter(e -> policy.startsWith(e.getKey())).map(Map.Entry::getValue)
                     .findFirst().orElseThrow(() -> new AssertionError(PAGE + ": unexpected policy row " + policy));
@@ -275,14 +247,14 @@ class EphemeralStoriesTest {
             }
         }
         assertEquals(keys.size(), matched, PAGE + ": the TTL table should have one row per policy");
-        double alert = fact("alert-threshold");
-        assertTrue(fact("ttl-blob-from-upload-ttl-miss-rate") > alert, PAGE + ": the page says blob-first misses cross the alert line");
-        assertTrue(fact("ttl-independent-grace-shown-after-expiry-rate") < alert, PAGE + ": filtered reads stay under the alert line");
-        assertTrue(fact("ttl-trust-store-deletion-shown-after-expiry-rate") > alert, PAGE + ": lazy deletion crosses the alert line");
+        double alert = PAGE.fact("alert-threshold");
+        assertTrue(PAGE.fact("ttl-blob-from-upload-ttl-miss-rate") > alert, PAGE + ": the page says blob-first misses cross the alert line");
+        assertTrue(PAGE.fact("ttl-independent-grace-shown-after-expiry-rate") < alert, PAGE + ": filtered reads stay under the alert line");
+        assertTrue(PAGE.fact("ttl-trust-store-deletion-shown-after-expiry-rate") > alert, PAGE + ": lazy deletion crosses the alert line");
     }
 
     private static void quotedIfPresent(String name, double expected, String policy) {
-        Element e = doc().selectFirst("span.fact[data-fact=stories." + name + "]");
+        Element e = PAGE.doc().selectFirst("span.fact[data-fact=stories." + name + "]");
         if (e != null) {
             assertEquals(expected, Double.parseDouble(e.attr("data-value")), 1e-12,
                     PAGE + ", ttl-policies, " + policy + ": stories." + name + " is not the table's count over its taps");
@@ -293,12 +265,12 @@ class EphemeralStoriesTest {
 
     @Test
     void theReplicationClaimsMatchTheSimulatedNumbers() {
-        assertTrue(fact("geo-lazy-p95-distant-ms") > fact("geo-target-ms"), PAGE + ": lazy pull misses the target for distant viewers");
-        assertTrue(fact("geo-eager-metadata-p95-distant-ms") < fact("geo-lazy-p95-distant-ms"), PAGE + ": eager metadata helps");
-        assertTrue(fact("geo-eager-both-p95-distant-ms") < fact("geo-eager-metadata-p95-distant-ms"), PAGE + ": eager blobs help more");
-        assertTrue(fact("geo-push-1-bytes-per-story") < fact("geo-eager-both-bytes-per-story"), PAGE + ": the hybrid costs fewer bytes");
+        assertTrue(PAGE.fact("geo-lazy-p95-distant-ms") > PAGE.fact("geo-target-ms"), PAGE + ": lazy pull misses the target for distant viewers");
+        assertTrue(PAGE.fact("geo-eager-metadata-p95-distant-ms") < PAGE.fact("geo-lazy-p95-distant-ms"), PAGE + ": eager metadata helps");
+        assertTrue(PAGE.fact("geo-eager-both-p95-distant-ms") < PAGE.fact("geo-eager-metadata-p95-distant-ms"), PAGE + ": eager blobs help more");
+        assertTrue(PAGE.fact("geo-push-1-bytes-per-story") < PAGE.fact("geo-eager-both-bytes-per-story"), PAGE + ": the hybrid costs fewer bytes");
         // Eager push copies the row and the blob to every other region, once per story.
-        double eagerBoth = (fact("geo-blob-bytes") + fact("metadata-bytes")) * fact("other-regions");
+        double eagerBoth = (PAGE.fact("geo-blob-bytes") + PAGE.fact("metadata-bytes")) * PAGE.fact("other-regions");
         near(eagerBoth, "geo-eager-both-bytes-per-story", "eager push of both, bytes per story");
     }
 
@@ -306,13 +278,13 @@ class EphemeralStoriesTest {
 
     @Test
     void hyperLogLogErrorsFollowFromTheSketchSize() {
-        List<String> h = header(HLL_ACCURACY);
-        for (Element row : rows(HLL_ACCURACY)) {
+        List<String> h = PAGE.header(HLL_ACCURACY);
+        for (Element row : PAGE.rows(HLL_ACCURACY)) {
             int lgK = Integer.parseInt(cell(row, h, "lgK"));
             double m = Math.pow(2, lgK);
             double textbook = 1.04 / Math.sqrt(m);
             assertEquals(m, Quantities.number(cell(row, h, "Registers m")).doubleValue(), PAGE + ", hll-accuracy, lgK " + lgK + ": m");
-            assertRounded(cell(row, h, "Textbook error 1.04/√m"), textbook * 100, "hll-accuracy, lgK " + lgK + ", textbook error");
+            PAGE.assertRounded(cell(row, h, "Textbook error 1.04/√m"), textbook * 100, "hll-accuracy, lgK " + lgK + ", textbook error");
             assertTrue(Quantities.number(cell(row, h, "Sketch bytes (HLL_8)")).doubleValue() >= m,
                     PAGE + ", hll-accuracy, lgK " + lgK + ": an HLL_8 sketch needs a byte per register");
             // Over 150 trials the measured error is itself uncertain by ~6 %; the bands below are wide.
@@ -323,24 +295,24 @@ class EphemeralStoriesTest {
             assertTrue(hip > 0.6 * textbook && hip < 0.95 * textbook,
                     PAGE + ", hll-accuracy, lgK " + lgK + ": HIP error " + hip + " should sit near 0.84/sqrt(m)");
         }
-        double m12 = fact("hll-lgk12-registers");
+        double m12 = PAGE.fact("hll-lgk12-registers");
         assertEquals(4_096, m12, PAGE + ": lgK 12 is 4,096 registers");
         near(1.04 / Math.sqrt(m12), "hll-lgk12-textbook-rse", "textbook error at lgK 12");
-        near(fact("hll-lgk12-measured-hip-rse") / fact("hll-lgk12-textbook-rse"), "hll-lgk12-hip-over-textbook", "HIP over textbook");
-        double viewers = fact("hll-celebrity-viewers");
+        near(PAGE.fact("hll-lgk12-measured-hip-rse") / PAGE.fact("hll-lgk12-textbook-rse"), "hll-lgk12-hip-over-textbook", "HIP over textbook");
+        double viewers = PAGE.fact("hll-celebrity-viewers");
         near(viewers * 8, "hll-exact-bytes", "exact set of 64-bit ids");
-        near(viewers * 8 / fact("hll-lgk12-bytes"), "hll-exact-over-sketch", "exact over sketch");
+        near(viewers * 8 / PAGE.fact("hll-lgk12-bytes"), "hll-exact-over-sketch", "exact over sketch");
         near(2 * 1.04 / Math.sqrt(m12) * viewers, "hll-celebrity-two-sigma-viewers", "two standard errors");
-        double exact = fact("hll-merge-exact");
-        near(fact("hll-merge-sum") / exact - 1, "hll-merge-sum-error", "summing regional counts");
-        near(fact("hll-merge-union") / exact - 1, "hll-merge-union-error", "union of sketches");
-        assertTrue(Math.abs(fact("hll-merge-union-error")) < 3 * 1.04 / Math.sqrt(m12), PAGE + ": union within 3 sigma");
+        double exact = PAGE.fact("hll-merge-exact");
+        near(PAGE.fact("hll-merge-sum") / exact - 1, "hll-merge-sum-error", "summing regional counts");
+        near(PAGE.fact("hll-merge-union") / exact - 1, "hll-merge-union-error", "union of sketches");
+        assertTrue(Math.abs(PAGE.fact("hll-merge-union-error")) < 3 * 1.04 / Math.sqrt(m12), PAGE + ": union within 3 sigma");
     }
 
     @Test
     void bloomFilterSizesAndRatesFollowFromMNAndK() {
-        List<String> h = header(BLOOM_SIZING);
-        for (Element row : rows(BLOOM_SIZING)) {
+        List<String> h = PAGE.header(BLOOM_SIZING);
+        for (Element row : PAGE.rows(BLOOM_SIZING)) {
             String target = cell(row, h, "Target FPR");
             double p = Quantities.number(target).doubleValue() / 100;
             double n = Quantities.number(cell(row, h, "Viewers per filter n")).doubleValue();
@@ -349,31 +321,31 @@ class EphemeralStoriesTest {
             String where = "bloom-sizing, target " + target;
             assertEquals(m, Quantities.number(cell(row, h, "Bits m")).doubleValue(), PAGE + ", " + where + ": m");
             assertEquals(k, Quantities.number(cell(row, h, "Hashes k")).doubleValue(), PAGE + ", " + where + ": k");
-            assertRounded(cell(row, h, "Bits per viewer"), m / n, where + ", bits per viewer");
+            PAGE.assertRounded(cell(row, h, "Bits per viewer"), m / n, where + ", bits per viewer");
             double fpr = Math.pow(1 - Math.exp(-k * n / m), k);
-            assertRounded(cell(row, h, "FPR when full"), fpr * 100, where + ", FPR when full");
+            PAGE.assertRounded(cell(row, h, "FPR when full"), fpr * 100, where + ", FPR when full");
             double expected = averageFprWhileFilling(m, n, (int) k);
-            assertRounded(cell(row, h, "Expected undercount"), expected * 100, where + ", expected undercount");
+            PAGE.assertRounded(cell(row, h, "Expected undercount"), expected * 100, where + ", expected undercount");
             // Dropped viewers are a sum of rare independent events: the measured share should sit within
             // four standard deviations of the expected one.
-            double unique = fact("bloom-unique-viewers");
+            double unique = PAGE.fact("bloom-unique-viewers");
             double measured = Quantities.number(cell(row, h, "Measured undercount")).doubleValue() / 100;
             double sigma = Math.sqrt(expected * unique) / unique;
             assertTrue(Math.abs(measured - expected) < 4 * sigma + 0.5e-5,
                     PAGE + ", " + where + ": measured undercount " + measured + " is far from the formula's " + expected);
         }
-        double n = fact("bloom-n-per-sub-partition"), m = fact("bloom-m"), k = fact("bloom-k");
-        assertEquals(fact("bloom-unique-viewers") / fact("bloom-sub-partitions"), n, PAGE + ": viewers per sub-partition");
-        assertEquals(Math.ceil(-n * Math.log(fact("bloom-target-fpr")) / (LN2 * LN2)), m, PAGE + ": quoted m");
+        double n = PAGE.fact("bloom-n-per-sub-partition"), m = PAGE.fact("bloom-m"), k = PAGE.fact("bloom-k");
+        assertEquals(PAGE.fact("bloom-unique-viewers") / PAGE.fact("bloom-sub-partitions"), n, PAGE + ": viewers per sub-partition");
+        assertEquals(Math.ceil(-n * Math.log(PAGE.fact("bloom-target-fpr")) / (LN2 * LN2)), m, PAGE + ": quoted m");
         near(m / n, "bloom-bits-per-viewer", "bits per viewer");
         near(Math.pow(1 - Math.exp(-k * n / m), k), "bloom-fpr", "quoted false-positive rate");
-        assertEquals(averageFprWhileFilling(m, n, (int) k), fact("bloom-expected-undercount"), 1e-12,
+        assertEquals(averageFprWhileFilling(m, n, (int) k), PAGE.fact("bloom-expected-undercount"), 1e-12,
                 PAGE + ": quoted expected undercount");
-        near(fact("bloom-events") / fact("bloom-unique-viewers") - 1, "bloom-naive-overcount", "counting every event");
-        assertEquals(Math.round(fact("bloom-unique-viewers") * fact("bloom-measured-undercount")), fact("bloom-missed"),
+        near(PAGE.fact("bloom-events") / PAGE.fact("bloom-unique-viewers") - 1, "bloom-naive-overcount", "counting every event");
+        assertEquals(Math.round(PAGE.fact("bloom-unique-viewers") * PAGE.fact("bloom-measured-undercount")), PAGE.fact("bloom-missed"),
                 PAGE + ": missed viewers");
-        double celebrity = fact("hll-celebrity-viewers");
-        near(Math.ceil(-celebrity * Math.log(fact("bloom-target-fpr")) / (LN2 * LN2)) / 8, "bloom-celebrity-filter-bytes",
+        double celebrity = PAGE.fact("hll-celebrity-viewers");
+        near(Math.ceil(-celebrity * Math.log(PAGE.fact("bloom-target-fpr")) / (LN2 * LN2)) / 8, "bloom-celebrity-filter-bytes",
                 "celebrity filter bytes");
         near(celebrity * 8, "bloom-celebrity-exact-bytes", "exact set of ids");
     }

@@ -6,17 +6,15 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LatencyTableTest {
 
-    private static final String PAGE = "modules/01-foundations.html";
+    private static final PublishedPage PAGE = new PublishedPage("modules/01-foundations.html", "foundations");
 
     @Test
     void everyRelativeCellMatchesItsTime() {
-        List<Element> rows = PublishedSite.page(PAGE).select("table[data-table=foundations.latency] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": the latency table is missing");
+        List<Element> rows = PAGE.rows("foundations.latency");
         double l1 = Quantities.nanoseconds(rows.get(0).child(1).text());
         for (Element row : rows) {
             String operation = row.child(0).text();
@@ -31,7 +29,7 @@ class LatencyTableTest {
 
     @Test
     void theLadderClimbsAndStartsAtOne() {
-        List<Element> rows = PublishedSite.page(PAGE).select("table[data-table=foundations.latency] tbody tr");
+        List<Element> rows = PAGE.rows("foundations.latency");
         assertEquals("1×", rows.get(0).child(2).text(), PAGE + ": the first rung is the unit of the Relative column");
         double previous = 0;
         for (Element row : rows) {

@@ -1,10 +1,8 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -23,39 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Module02ConsistencyTest {
 
-    private static final String PAGE = "modules/02-consistency.html";
-
-    private static Document doc() {
-        return PublishedSite.page(PAGE);
-    }
-
-    private static double fact(String name) {
-        Element e = doc().selectFirst("span.fact[data-fact=consistency." + name + "]");
-        assertNotNull(e, PAGE + " does not quote consistency." + name);
-        return Double.parseDouble(e.attr("data-value"));
-    }
-
-    /** A generated table as header names and rows of cell texts. */
-    private record Table(String name, List<String> header, List<List<String>> rows) {
-        String cell(List<String> row, String column) {
-            int i = header.indexOf(column);
-            assertTrue(i >= 0, PAGE + " table " + name + " has no column '" + column + "' (has " + header + ")");
-            return row.get(i);
-        }
-    }
-
-    /** A table by its full id, e.g. "consistency.pacelc". */
-    private static Table table(String name) {
-        Element table = doc().selectFirst("table[data-table=" + name + "]");
-        assertNotNull(table, PAGE + " does not show table consistency." + name);
-        List<String> header = table.select("thead th").eachText();
-        List<List<String>> rows = new ArrayList<>();
-        for (Element tr : table.select("tbody tr")) {
-            rows.add(tr.select("td").eachText());
-        }
-        assertFalse(rows.isEmpty(), PAGE + " table " + name + " is empty");
-        return new Table(name, header, rows);
-    }
+    private static final PublishedPage PAGE = new PublishedPage("modules/02-consistency.html", "consistency");
 
     private static long binomial(int n, int k) {
         if (k < 0 || k > n) {
@@ -71,7 +35,7 @@ class Module02ConsistencyTest {
     @Test
     void everyQuorumRowFollowsFromItsNRAndW() {
         for (String name : List.of("consistency.quorum-n3", "consistency.quorum-n5")) {
-            Table t = table(name);
+            PublishedPage.Table t = PAGE.table(name);
             for (List<String> row : t.rows()) {
                 int n = Integer.parseInt(t.cell(row, "N"));
                 int r = Integer.parseInt(t.cell(row, "R"));
@@ -93,7 +57,7 @@ class Module02ConsistencyTest {
 
     @Test
     void theNEqualsThreeTableListsEveryPair() {
-        Table t = table("consistency.quorum-n3");
+        PublishedPage.Table t = PAGE.table("consistency.quorum-n3");
         Set<String> pairs = new HashSet<>();
         for (List<String> row : t.rows()) {
             pairs.add(t.cell(row, "R") + "/" + t.cell(row, "W"));
@@ -103,27 +67,27 @@ class Module02ConsistencyTest {
 
     @Test
     void calculatorDefaultsAreComputedFromNRAndW() {
-        int n = (int) fact("quorum-default-n");
-        int r = (int) fact("quorum-default-r");
-        int w = (int) fact("quorum-default-w");
+        int n = (int) PAGE.fact("quorum-default-n");
+        int r = (int) PAGE.fact("quorum-default-r");
+        int w = (int) PAGE.fact("quorum-default-w");
         assertEquals(3, n, PAGE + ": the calculator's default N");
         assertEquals(2, r, PAGE + ": the calculator's default R");
         assertEquals(2, w, PAGE + ": the calculator's default W");
-        assertEquals(r + w > n ? 1 : 0, fact("quorum-default-strong"), PAGE + ": default strong flag");
-        assertEquals(n - w, fact("quorum-default-write-failures-tolerated"), PAGE + ": default write failures");
-        assertEquals(n - r, fact("quorum-default-read-failures-tolerated"), PAGE + ": default read failures");
-        assertEquals(w - 1, fact("quorum-default-disk-losses-survived"), PAGE + ": default durability");
-        assertEquals(0, fact("quorum-n3-r1w3-write-failures-tolerated"), PAGE + ": W = N tolerates no write failure");
-        assertEquals(2.0 / 3, fact("quorum-n3-r1w1-missing-fraction"), 1e-12, PAGE + ": R = W = 1 of 3 misses");
+        assertEquals(r + w > n ? 1 : 0, PAGE.fact("quorum-default-strong"), PAGE + ": default strong flag");
+        assertEquals(n - w, PAGE.fact("quorum-default-write-failures-tolerated"), PAGE + ": default write failures");
+        assertEquals(n - r, PAGE.fact("quorum-default-read-failures-tolerated"), PAGE + ": default read failures");
+        assertEquals(w - 1, PAGE.fact("quorum-default-disk-losses-survived"), PAGE + ": default durability");
+        assertEquals(0, PAGE.fact("quorum-n3-r1w3-write-failures-tolerated"), PAGE + ": W = N tolerates no write failure");
+        assertEquals(2.0 / 3, PAGE.fact("quorum-n3-r1w1-missing-fraction"), 1e-12, PAGE + ": R = W = 1 of 3 misses");
     }
 
     @Test
     void staleReadEstimatesAgreeWithTheClosedForm() {
         Pattern name = Pattern.compile("consistency\\.pbs-n(\\d)-r(\\d)w(\\d)-t(\\d+)");
-        double meanLag = fact("pbs-mean-lag-ms");
-        double trials = fact("pbs-trials");
+        double meanLag = PAGE.fact("pbs-mean-lag-ms");
+        double trials = PAGE.fact("pbs-trials");
         int checked = 0;
-        for (Element e : doc().select("span.fact[data-fact^=consistency.pbs-n]")) {
+        for (Element e : PAGE.doc().select("span.fact[data-fact^=consistency.pbs-n]")) {
             Matcher m = name.matcher(e.attr("data-fact"));
             assertTrue(m.matches(), PAGE + ": unexpected stale-read fact " + e.attr("data-fact"));
             int n = Integer.parseInt(m.group(1)), r = Integer.parseInt(m.group(2)), w = Integer.parseInt(m.group(3));
@@ -145,7 +109,7 @@ class Module02ConsistencyTest {
 
     @Test
     void everyPacelcCodeFollowsFromItsTwoChoices() {
-        Table t = table("consistency.pacelc");
+        PublishedPage.Table t = PAGE.table("consistency.pacelc");
         for (List<String> row : t.rows()) {
             String partition = t.cell(row, "If partitioned (PA or PC)");
             String otherwise = t.cell(row, "Else (EL or EC)");
@@ -159,8 +123,8 @@ class Module02ConsistencyTest {
 
     @Test
     void theTableAgreesWithTheCorrectionsInTheProse() {
-        Table t = table("consistency.pacelc");
-        String prose = doc().body().text();
+        PublishedPage.Table t = PAGE.table("consistency.pacelc");
+        String prose = PAGE.doc().body().text();
         for (List<String> row : t.rows()) {
             String system = row.get(0);
             if (system.startsWith("Amazon RDS Multi-AZ")) {
@@ -172,46 +136,46 @@ class Module02ConsistencyTest {
 
     @Test
     void timelineLatenciesFollowFromTheHopTimes() {
-        double client = fact("client-hop-ms");
-        double replica = fact("replica-hop-ms");
-        assertEquals(2 * client + 2 * replica, fact("strong-write-ms"), PAGE + ": linearizable write = two client hops + a replica round trip");
-        assertEquals(2 * client + 2 * replica, fact("strong-far-read-ms"), PAGE + ": far linearizable read");
-        assertEquals(2 * client, fact("eventual-op-ms"), PAGE + ": eventual operation = one local round trip");
-        assertEquals(replica - 2 * client, fact("staleness-window-ms"), PAGE + ": staleness window");
-        assertEquals(0, fact("strong-stale-reads"), PAGE + ": a linearizable store returned a stale read");
-        double stale = fact("eventual-stale-reads");
-        assertTrue(stale > 0 && stale <= fact("eventual-reads"), PAGE + ": eventual stale reads " + stale);
+        double client = PAGE.fact("client-hop-ms");
+        double replica = PAGE.fact("replica-hop-ms");
+        assertEquals(2 * client + 2 * replica, PAGE.fact("strong-write-ms"), PAGE + ": linearizable write = two client hops + a replica round trip");
+        assertEquals(2 * client + 2 * replica, PAGE.fact("strong-far-read-ms"), PAGE + ": far linearizable read");
+        assertEquals(2 * client, PAGE.fact("eventual-op-ms"), PAGE + ": eventual operation = one local round trip");
+        assertEquals(replica - 2 * client, PAGE.fact("staleness-window-ms"), PAGE + ": staleness window");
+        assertEquals(0, PAGE.fact("strong-stale-reads"), PAGE + ": a linearizable store returned a stale read");
+        double stale = PAGE.fact("eventual-stale-reads");
+        assertTrue(stale > 0 && stale <= PAGE.fact("eventual-reads"), PAGE + ": eventual stale reads " + stale);
     }
 
     @Test
     void partitionOutcomesAddUp() {
-        double opsPerSide = fact("partition-ops-per-side");
+        double opsPerSide = PAGE.fact("partition-ops-per-side");
         double addsPerSide = opsPerSide / 2; // the page: each side alternates adds and reads
-        assertEquals(opsPerSide, fact("partition-cp-refused"), PAGE + ": CP refuses the whole minority side");
-        assertEquals(opsPerSide, fact("partition-cp-served"), PAGE + ": CP serves the whole majority side");
-        assertEquals(2 * opsPerSide, fact("partition-ap-served"), PAGE + ": AP serves both sides");
-        assertEquals(2 * addsPerSide, fact("partition-merge-items"), PAGE + ": a union keeps every add");
-        assertEquals(0, fact("partition-merge-lost"), PAGE + ": a union loses nothing");
-        assertEquals(addsPerSide, fact("partition-lww-lost"), PAGE + ": last writer wins drops one side's adds");
-        assertTrue(fact("partition-ap-stale-reads") <= 2 * addsPerSide, PAGE + ": more stale reads than reads");
+        assertEquals(opsPerSide, PAGE.fact("partition-cp-refused"), PAGE + ": CP refuses the whole minority side");
+        assertEquals(opsPerSide, PAGE.fact("partition-cp-served"), PAGE + ": CP serves the whole majority side");
+        assertEquals(2 * opsPerSide, PAGE.fact("partition-ap-served"), PAGE + ": AP serves both sides");
+        assertEquals(2 * addsPerSide, PAGE.fact("partition-merge-items"), PAGE + ": a union keeps every add");
+        assertEquals(0, PAGE.fact("partition-merge-lost"), PAGE + ": a union loses nothing");
+        assertEquals(addsPerSide, PAGE.fact("partition-lww-lost"), PAGE + ": last writer wins drops one side's adds");
+        assertTrue(PAGE.fact("partition-ap-stale-reads") <= 2 * addsPerSide, PAGE + ": more stale reads than reads");
     }
 
     @Test
     void waitingForMoreReplicasIsNeverFaster() {
-        assertTrue(fact("latency-one-p50-ms") <= fact("latency-quorum-p50-ms"), PAGE + ": p50 ONE vs QUORUM");
-        assertTrue(fact("latency-one-p99-ms") <= fact("latency-quorum-p99-ms"), PAGE + ": p99 ONE vs QUORUM");
-        assertTrue(fact("latency-quorum-p99-ms") <= fact("latency-all-p99-ms"), PAGE + ": p99 QUORUM vs ALL");
-        double p = fact("latency-pause-probability");
-        assertEquals(1 - Math.pow(1 - p, 3), fact("latency-any-pause-probability"), 1e-12,
+        assertTrue(PAGE.fact("latency-one-p50-ms") <= PAGE.fact("latency-quorum-p50-ms"), PAGE + ": p50 ONE vs QUORUM");
+        assertTrue(PAGE.fact("latency-one-p99-ms") <= PAGE.fact("latency-quorum-p99-ms"), PAGE + ": p99 ONE vs QUORUM");
+        assertTrue(PAGE.fact("latency-quorum-p99-ms") <= PAGE.fact("latency-all-p99-ms"), PAGE + ": p99 QUORUM vs ALL");
+        double p = PAGE.fact("latency-pause-probability");
+        assertEquals(1 - Math.pow(1 - p, 3), PAGE.fact("latency-any-pause-probability"), 1e-12,
                 PAGE + ": chance that one of three replicas pauses");
     }
 
     @Test
     void invariantSimulationsKeepTheirPromises() {
-        assertEquals(0, fact("inventory-escrow-oversold"), PAGE + ": reservations oversold");
-        assertTrue(fact("inventory-eventual-oversold") > 0, PAGE + ": the page says eventual oversells");
-        assertTrue(fact("inventory-linearizable-waits") <= fact("inventory-orders"), PAGE + ": more waits than orders");
-        assertEquals(fact("likes-total") - fact("likes-lww-final"), fact("likes-lww-lost"), PAGE + ": lost likes");
-        assertEquals(fact("likes-total"), fact("likes-crdt-final"), PAGE + ": the counter CRDT must converge exactly");
+        assertEquals(0, PAGE.fact("inventory-escrow-oversold"), PAGE + ": reservations oversold");
+        assertTrue(PAGE.fact("inventory-eventual-oversold") > 0, PAGE + ": the page says eventual oversells");
+        assertTrue(PAGE.fact("inventory-linearizable-waits") <= PAGE.fact("inventory-orders"), PAGE + ": more waits than orders");
+        assertEquals(PAGE.fact("likes-total") - PAGE.fact("likes-lww-final"), PAGE.fact("likes-lww-lost"), PAGE + ": lost likes");
+        assertEquals(PAGE.fact("likes-total"), PAGE.fact("likes-crdt-final"), PAGE + ": the counter CRDT must converge exactly");
     }
 }

@@ -1,16 +1,12 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -21,28 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Module04LoadBalancingTest {
 
-    private static final String PAGE = "modules/04-load-balancing.html";
-
-    private static Document page() {
-        return PublishedSite.page(PAGE);
-    }
-
-    private static double fact(String name) {
-        Element e = page().selectFirst("span.fact[data-fact=loadbalancing." + name + "]");
-        assertNotNull(e, PAGE + " does not quote loadbalancing." + name);
-        return Double.parseDouble(e.attr("data-value"));
-    }
-
-    /** A generated table as rows of cell texts, keyed by the first cell. */
-    private static Map<String, List<String>> table(String name) {
-        List<Element> rows = page().select("table[data-table=loadbalancing." + name + "] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": table loadbalancing." + name + " is missing");
-        Map<String, List<String>> byName = new LinkedHashMap<>();
-        for (Element row : rows) {
-            byName.put(row.child(0).text(), row.children().eachText());
-        }
-        return byName;
-    }
+    private static final PublishedPage PAGE = new PublishedPage("modules/04-load-balancing.html", "loadbalancing");
 
     private static double number(String cell) {
         return Quantities.number(cell).doubleValue();
@@ -50,27 +25,27 @@ class Module04LoadBalancingTest {
 
     @Test
     void theSlowBackendScenarioFollowsFromItsSpeedsAndCosts() {
-        int backends = (int) fact("backends");
-        double slowSpeed = fact("slow-speed");
-        double workers = fact("workers");
-        double meanCost = (1 - fact("expensive-share")) * fact("cheap-ms") + fact("expensive-share") * fact("expensive-ms");
-        assertEquals(meanCost, fact("mean-cost-ms"), 1e-9, PAGE + ": mean request cost");
+        int backends = (int) PAGE.fact("backends");
+        double slowSpeed = PAGE.fact("slow-speed");
+        double workers = PAGE.fact("workers");
+        double meanCost = (1 - PAGE.fact("expensive-share")) * PAGE.fact("cheap-ms") + PAGE.fact("expensive-share") * PAGE.fact("expensive-ms");
+        assertEquals(meanCost, PAGE.fact("mean-cost-ms"), 1e-9, PAGE + ": mean request cost");
         double totalSpeed = backends - 1 + slowSpeed;
-        double arrivalsPerS = fact("utilisation") * totalSpeed * workers / meanCost * 1000;
-        assertEquals(arrivalsPerS, fact("arrivals-per-s"), 1e-6, PAGE + ": arrival rate from utilisation and capacity");
+        double arrivalsPerS = PAGE.fact("utilisation") * totalSpeed * workers / meanCost * 1000;
+        assertEquals(arrivalsPerS, PAGE.fact("arrivals-per-s"), 1e-6, PAGE + ": arrival rate from utilisation and capacity");
         double slowCapacity = slowSpeed * workers / meanCost * 1000;
-        assertEquals(slowCapacity, fact("slow-capacity-per-s"), 1e-6, PAGE + ": the slow backend's capacity");
-        assertEquals(slowSpeed / totalSpeed, fact("slow-capacity-share"), 1e-12, PAGE + ": the slow backend's share of capacity");
-        assertEquals(arrivalsPerS / backends, fact("rr-to-slow-per-s"), 1e-6, PAGE + ": round robin's 1/N to the slow backend");
-        assertEquals(arrivalsPerS / backends / slowCapacity, fact("rr-slow-overload"), 1e-9, PAGE + ": overload factor");
-        assertTrue(fact("rr-slow-overload") > 1, PAGE + ": the page says round robin overloads the slow backend");
+        assertEquals(slowCapacity, PAGE.fact("slow-capacity-per-s"), 1e-6, PAGE + ": the slow backend's capacity");
+        assertEquals(slowSpeed / totalSpeed, PAGE.fact("slow-capacity-share"), 1e-12, PAGE + ": the slow backend's share of capacity");
+        assertEquals(arrivalsPerS / backends, PAGE.fact("rr-to-slow-per-s"), 1e-6, PAGE + ": round robin's 1/N to the slow backend");
+        assertEquals(arrivalsPerS / backends / slowCapacity, PAGE.fact("rr-slow-overload"), 1e-9, PAGE + ": overload factor");
+        assertTrue(PAGE.fact("rr-slow-overload") > 1, PAGE + ": the page says round robin overloads the slow backend");
     }
 
     @Test
     void eachAlgorithmsShareOfTheSlowBackendIsWhatItsRuleImplies() {
-        Map<String, List<String>> sim = table("simulation");
-        int backends = (int) fact("backends");
-        double requests = fact("requests");
+        Map<String, List<String>> sim = PAGE.cellsByFirstCell("loadbalancing.simulation");
+        int backends = (int) PAGE.fact("backends");
+        double requests = PAGE.fact("requests");
         double share = 1.0 / backends;
         double rr = number(sim.get("Round robin").get(1)) / 100;
         assertTrue(Math.abs(rr - share) <= 0.0005 + 1.0 / requests,
@@ -80,7 +55,7 @@ class Module04LoadBalancingTest {
         assertTrue(Math.abs(random - share) <= 4 * sigma + 0.0005,
                 PAGE + " simulation table, Random, share: " + random + " is not within 4σ of 1/" + backends);
         // Weights are the speeds in quarters: 4 for a full-speed backend, slow-speed × 4 for the slow one.
-        double slowWeight = Math.round(fact("slow-speed") * 4);
+        double slowWeight = Math.round(PAGE.fact("slow-speed") * 4);
         double weighted = slowWeight / ((backends - 1) * 4 + slowWeight);
         double wrr = number(sim.get("Weighted round robin").get(1)) / 100;
         assertTrue(Math.abs(wrr - weighted) <= 0.0005 + 1.0 / requests,
@@ -94,8 +69,8 @@ class Module04LoadBalancingTest {
 
     @Test
     void theCheatSheetsMeasuredColumnIsTheSimulationsP99() {
-        Map<String, List<String>> sim = table("simulation");
-        Map<String, List<String>> cheat = table("algorithms");
+        Map<String, List<String>> sim = PAGE.cellsByFirstCell("loadbalancing.simulation");
+        Map<String, List<String>> cheat = PAGE.cellsByFirstCell("loadbalancing.algorithms");
         assertEquals(sim.keySet(), cheat.keySet(), PAGE + ": the cheat sheet and the simulation cover different algorithms");
         for (Map.Entry<String, List<String>> row : cheat.entrySet()) {
             assertEquals(sim.get(row.getKey()).get(3), row.getValue().get(4),
@@ -103,62 +78,62 @@ class Module04LoadBalancingTest {
         }
         String avoid = cheat.get("Weighted round robin").get(3).toLowerCase();
         assertFalse(avoid.contains("never"), PAGE + " algorithms table, Weighted round robin: 'Avoid when' says '" + avoid + "'");
-        assertEquals(fact("rr-p99-ms"), number(sim.get("Round robin").get(3)), 0.05 + 1e-9,
+        assertEquals(PAGE.fact("rr-p99-ms"), number(sim.get("Round robin").get(3)), 0.05 + 1e-9,
                 PAGE + ": quoted round-robin p99 differs from the table");
-        assertEquals(fact("rr-p99-ms") / fact("lc-p99-ms"), fact("rr-over-lc-p99"), 1e-9,
+        assertEquals(PAGE.fact("rr-p99-ms") / PAGE.fact("lc-p99-ms"), PAGE.fact("rr-over-lc-p99"), 1e-9,
                 PAGE + ": ratio of the round-robin and least-connections tails");
     }
 
     @Test
     void theP2cRatiosFollowFromTheirTable() {
-        Map<String, List<String>> t = table("p2c-check");
-        double backends = fact("large-backends");
+        Map<String, List<String>> t = PAGE.cellsByFirstCell("loadbalancing.p2c-check");
+        double backends = PAGE.fact("large-backends");
         double randomP99 = number(t.get("Random").get(2));
         double p2cP99 = number(t.get("Power of two choices").get(2));
         double lcP99 = number(t.get("Least connections").get(2));
         // Cells are rounded to 0.1 ms; allow for that in the ratio.
-        assertEquals((randomP99 - p2cP99) / (randomP99 - lcP99), fact("p2c-benefit-p99"), 0.005,
+        assertEquals((randomP99 - p2cP99) / (randomP99 - lcP99), PAGE.fact("p2c-benefit-p99"), 0.005,
                 PAGE + " p2c-check table: P2C's share of the p99 improvement");
         double randomWait = number(t.get("Random").get(3));
         double p2cWait = number(t.get("Power of two choices").get(3));
         double lcWait = number(t.get("Least connections").get(3));
-        assertEquals((randomWait - p2cWait) / (randomWait - lcWait), fact("p2c-benefit-wait"), 0.005,
+        assertEquals((randomWait - p2cWait) / (randomWait - lcWait), PAGE.fact("p2c-benefit-wait"), 0.005,
                 PAGE + " p2c-check table: P2C's share of the queueing improvement");
         assertEquals(backends, number(t.get("Least connections").get(1)), PAGE + " p2c-check table: least connections reads every counter");
         assertEquals(2, number(t.get("Power of two choices").get(1)), PAGE + " p2c-check table: P2C reads two counters");
-        assertEquals(2 / backends, fact("p2c-coordination"), 1e-12, PAGE + ": P2C's share of the reads");
-        assertEquals(2 / fact("backends"), fact("p2c-coordination-small"), 1e-12, PAGE + ": P2C's share on the small fleet");
+        assertEquals(2 / backends, PAGE.fact("p2c-coordination"), 1e-12, PAGE + ": P2C's share of the reads");
+        assertEquals(2 / PAGE.fact("backends"), PAGE.fact("p2c-coordination-small"), 1e-12, PAGE + ": P2C's share on the small fleet");
     }
 
     @Test
     void keysMoveAsTheTheoryOfModAndRingsPredicts() {
-        double n = fact("hash-backends");
-        double keys = fact("hash-keys");
+        double n = PAGE.fact("hash-backends");
+        double keys = PAGE.fact("hash-keys");
         double modN = n / (n + 1);
         double sigma = Math.sqrt(modN * (1 - modN) / keys);
-        assertEquals(modN, fact("moved-mod-n"), 4 * sigma, PAGE + ": keys moved by hash mod N against N/(N+1)");
+        assertEquals(modN, PAGE.fact("moved-mod-n"), 4 * sigma, PAGE + ": keys moved by hash mod N against N/(N+1)");
         // A newcomer's share of the ring is 1/(N+1) with a relative spread of about 1/sqrt(virtual nodes).
         double ring = 1 / (n + 1);
-        assertEquals(ring, fact("moved-ring"), 3 * ring / Math.sqrt(fact("virtual-nodes")),
+        assertEquals(ring, PAGE.fact("moved-ring"), 3 * ring / Math.sqrt(PAGE.fact("virtual-nodes")),
                 PAGE + ": keys moved on the ring against 1/(N+1)");
-        assertTrue(fact("spread-150") < fact("spread-1"), PAGE + ": more virtual nodes should even out the ring");
-        assertTrue(fact("spread-1") >= 1 && fact("spread-150") >= 1, PAGE + ": busiest over mean is at least 1");
+        assertTrue(PAGE.fact("spread-150") < PAGE.fact("spread-1"), PAGE + ": more virtual nodes should even out the ring");
+        assertTrue(PAGE.fact("spread-1") >= 1 && PAGE.fact("spread-150") >= 1, PAGE + ": busiest over mean is at least 1");
     }
 
     @Test
     void theLayerBudgetAddsUpFromThePerLayerFigures() {
-        double l4Low = fact("l4-low-us");
-        double l4High = fact("l4-high-us");
-        double l7Low = fact("l7-low-us");
-        double l7High = fact("l7-high-us");
-        assertEquals(l4Low + 2 * l7Low, fact("ingress-low-us"), 1e-9, PAGE + ": L4 + regional L7 + sidecar, low");
-        assertEquals(l4High + 2 * l7High, fact("ingress-high-us"), 1e-9, PAGE + ": L4 + regional L7 + sidecar, high");
-        assertEquals(l4High + 2 * l7High + fact("dc-round-trip-us"), fact("ingress-with-hop-high-us"), 1e-9,
+        double l4Low = PAGE.fact("l4-low-us");
+        double l4High = PAGE.fact("l4-high-us");
+        double l7Low = PAGE.fact("l7-low-us");
+        double l7High = PAGE.fact("l7-high-us");
+        assertEquals(l4Low + 2 * l7Low, PAGE.fact("ingress-low-us"), 1e-9, PAGE + ": L4 + regional L7 + sidecar, low");
+        assertEquals(l4High + 2 * l7High, PAGE.fact("ingress-high-us"), 1e-9, PAGE + ": L4 + regional L7 + sidecar, high");
+        assertEquals(l4High + 2 * l7High + PAGE.fact("dc-round-trip-us"), PAGE.fact("ingress-with-hop-high-us"), 1e-9,
                 PAGE + ": the same plus one datacenter round trip");
-        assertTrue(fact("ingress-with-hop-high-us") < 2000, PAGE + ": the page says the stack stays under 2 ms");
-        assertEquals(3 * l7High, fact("source-three-layers-us"), 1e-9, PAGE + ": 3 × 500 μs");
-        assertEquals(5 * 2 * l7High, fact("mesh-5-calls-high-us"), 1e-9, PAGE + ": five calls through two sidecars");
-        List<String> latencyRow = page().select("table[data-table=loadbalancing.l4-vs-l7] tbody tr").stream()
+        assertTrue(PAGE.fact("ingress-with-hop-high-us") < 2000, PAGE + ": the page says the stack stays under 2 ms");
+        assertEquals(3 * l7High, PAGE.fact("source-three-layers-us"), 1e-9, PAGE + ": 3 × 500 μs");
+        assertEquals(5 * 2 * l7High, PAGE.fact("mesh-5-calls-high-us"), 1e-9, PAGE + ": five calls through two sidecars");
+        List<String> latencyRow = PAGE.doc().select("table[data-table=loadbalancing.l4-vs-l7] tbody tr").stream()
                 .filter(r -> r.child(0).text().equals("Added latency")).findFirst()
                 .orElseThrow(() -> new AssertionError(PAGE + " l4-vs-l7 table has no 'Added latency' row")).children().eachText();
         assertTrue(latencyRow.get(1).startsWith(fmt(l4Low) + "–" + fmt(l4High) + " μs"),
@@ -173,49 +148,49 @@ class Module04LoadBalancingTest {
 
     @Test
     void detectionTimesFollowFromIntervalsAndThresholds() {
-        assertEquals(fact("interval-s") * fact("unhealthy-after"), fact("active-detection-max-s"), 1e-9,
+        assertEquals(PAGE.fact("interval-s") * PAGE.fact("unhealthy-after"), PAGE.fact("active-detection-max-s"), 1e-9,
                 PAGE + ": active detection, worst case");
-        assertEquals(fact("interval-s") * (fact("unhealthy-after") - 1), fact("active-detection-min-s"), 1e-9,
+        assertEquals(PAGE.fact("interval-s") * (PAGE.fact("unhealthy-after") - 1), PAGE.fact("active-detection-min-s"), 1e-9,
                 PAGE + ": active detection, best case");
-        assertEquals(1000 * fact("passive-errors") / fact("passive-rps"), fact("passive-detection-ms"), 1e-9,
+        assertEquals(1000 * PAGE.fact("passive-errors") / PAGE.fact("passive-rps"), PAGE.fact("passive-detection-ms"), 1e-9,
                 PAGE + ": passive detection");
-        double best = 1 - fact("needs-database");
-        assertEquals(best, fact("best-possible-during-outage"), 1e-12, PAGE + ": the share that needs no database");
-        assertEquals(best, fact("shallow-readiness-useful"), 1e-9, PAGE + ": a shallow readiness check keeps the best possible");
-        assertTrue(fact("deep-readiness-useful") < best, PAGE + ": the page says deep readiness loses answers");
-        assertTrue(fact("deep-liveness-recovered-at") > fact("db-up-at"), PAGE + ": the page says restarts outlast the outage");
-        assertEquals(fact("deep-liveness-recovered-at") - fact("db-up-at"), fact("deep-liveness-recovery-lag-s"), 1e-9,
+        double best = 1 - PAGE.fact("needs-database");
+        assertEquals(best, PAGE.fact("best-possible-during-outage"), 1e-12, PAGE + ": the share that needs no database");
+        assertEquals(best, PAGE.fact("shallow-readiness-useful"), 1e-9, PAGE + ": a shallow readiness check keeps the best possible");
+        assertTrue(PAGE.fact("deep-readiness-useful") < best, PAGE + ": the page says deep readiness loses answers");
+        assertTrue(PAGE.fact("deep-liveness-recovered-at") > PAGE.fact("db-up-at"), PAGE + ": the page says restarts outlast the outage");
+        assertEquals(PAGE.fact("deep-liveness-recovered-at") - PAGE.fact("db-up-at"), PAGE.fact("deep-liveness-recovery-lag-s"), 1e-9,
                 PAGE + ": liveness recovery lag");
         // a removed server returns after healthy-after passing checks, the first of which can come at once
-        double lag = fact("deep-readiness-recovery-lag-s"), interval = fact("interval-s"), healthy = fact("healthy-after");
+        double lag = PAGE.fact("deep-readiness-recovery-lag-s"), interval = PAGE.fact("interval-s"), healthy = PAGE.fact("healthy-after");
         assertTrue(lag >= (healthy - 1) * interval && lag <= healthy * interval,
                 PAGE + ": deep readiness returns " + lag + " s after the database, not within " + healthy + " checks of "
                         + interval + " s");
-        assertEquals(0, fact("shallow-readiness-recovery-lag-s"), PAGE + ": a shallow check never removed anyone");
-        assertEquals(0, fact("deep-readiness-fail-open-recovery-lag-s"), PAGE + ": failing open keeps every server in rotation");
+        assertEquals(0, PAGE.fact("shallow-readiness-recovery-lag-s"), PAGE + ": a shallow check never removed anyone");
+        assertEquals(0, PAGE.fact("deep-readiness-fail-open-recovery-lag-s"), PAGE + ": failing open keeps every server in rotation");
     }
 
     @Test
     void jitterArithmetic() {
-        assertEquals(fact("instances") * 0.1 / fact("check-interval-s"), fact("average-per-window"), 1e-9,
+        assertEquals(PAGE.fact("instances") * 0.1 / PAGE.fact("check-interval-s"), PAGE.fact("average-per-window"), 1e-9,
                 PAGE + ": average checks per 100 ms window");
-        assertEquals(fact("instances"), fact("busiest-no-jitter"), PAGE + ": without jitter every check shares one window");
-        assertTrue(fact("busiest-jitter-20") < fact("instances") / 4, PAGE + ": jitter should spread the checks");
+        assertEquals(PAGE.fact("instances"), PAGE.fact("busiest-no-jitter"), PAGE + ": without jitter every check shares one window");
+        assertTrue(PAGE.fact("busiest-jitter-20") < PAGE.fact("instances") / 4, PAGE + ": jitter should spread the checks");
     }
 
     @Test
     void dnsFailoverFollowsFromDetectionTtlAndTheStickyTail() {
-        double detect = fact("detect-s");
-        double sticky = fact("sticky-share");
-        double stickyS = fact("sticky-minutes") * 60;
-        assertEquals(firstSecondAtOrBelow(0.10, 60, detect, sticky, stickyS), fact("ttl-60-90pct-s"), PAGE + ": TTL 60, 90%");
-        assertEquals(firstSecondAtOrBelow(0.10, 300, detect, sticky, stickyS), fact("ttl-300-90pct-s"), PAGE + ": TTL 300, 90%");
-        assertEquals(firstSecondAtOrBelow(0.01, 60, detect, sticky, stickyS), fact("ttl-60-99pct-s"), PAGE + ": TTL 60, 99%");
-        double anycast = Math.ceil(fact("anycast-detect-s") + 0.99 * fact("bgp-converge-s"));
-        assertEquals(anycast, fact("anycast-99pct-s"), PAGE + ": anycast, 99%");
-        Map<String, List<String>> global = table("global-techniques");
-        assertEquals(fact("ttl-60-90pct-s"), number(global.get("DNS, TTL 60 s").get(2)), PAGE + " global table, TTL 60");
-        assertEquals(fact("ttl-300-90pct-s"), number(global.get("DNS, TTL 300 s").get(2)), PAGE + " global table, TTL 300");
+        double detect = PAGE.fact("detect-s");
+        double sticky = PAGE.fact("sticky-share");
+        double stickyS = PAGE.fact("sticky-minutes") * 60;
+        assertEquals(firstSecondAtOrBelow(0.10, 60, detect, sticky, stickyS), PAGE.fact("ttl-60-90pct-s"), PAGE + ": TTL 60, 90%");
+        assertEquals(firstSecondAtOrBelow(0.10, 300, detect, sticky, stickyS), PAGE.fact("ttl-300-90pct-s"), PAGE + ": TTL 300, 90%");
+        assertEquals(firstSecondAtOrBelow(0.01, 60, detect, sticky, stickyS), PAGE.fact("ttl-60-99pct-s"), PAGE + ": TTL 60, 99%");
+        double anycast = Math.ceil(PAGE.fact("anycast-detect-s") + 0.99 * PAGE.fact("bgp-converge-s"));
+        assertEquals(anycast, PAGE.fact("anycast-99pct-s"), PAGE + ": anycast, 99%");
+        Map<String, List<String>> global = PAGE.cellsByFirstCell("loadbalancing.global-techniques");
+        assertEquals(PAGE.fact("ttl-60-90pct-s"), number(global.get("DNS, TTL 60 s").get(2)), PAGE + " global table, TTL 60");
+        assertEquals(PAGE.fact("ttl-300-90pct-s"), number(global.get("DNS, TTL 300 s").get(2)), PAGE + " global table, TTL 300");
     }
 
     /** Users still routed to the failed region: stale answers expire evenly over one TTL after detection. */

@@ -1,6 +1,5 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,6 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -21,34 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Module09ApisTest {
 
-    private static final String PAGE = "modules/09-apis.html";
-
-    private static Document page() {
-        return PublishedSite.page(PAGE);
-    }
-
-    private static double fact(String name) {
-        return Double.parseDouble(factText(name));
-    }
-
-    private static String factText(String name) {
-        Element e = page().selectFirst("span.fact[data-fact=apis." + name + "]");
-        assertNotNull(e, PAGE + " does not quote apis." + name);
-        return e.attr("data-value");
-    }
-
-    /** A table's body rows by its full id, e.g. "apis.limiters". */
-    private static List<Element> rows(String table) {
-        List<Element> rows = page().select("table[data-table=" + table + "] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": table " + table + " is missing");
-        return rows;
-    }
+    private static final PublishedPage PAGE = new PublishedPage("modules/09-apis.html", "apis");
 
     // --- REST ---
 
     @Test
     void everyMethodRfc9110CallsIdempotentLeftTheSameStateAfterThreeSends() {
-        for (Element row : rows("apis.methods")) {
+        for (Element row : PAGE.rows("apis.methods")) {
             String request = row.child(0).text();
             boolean safe = row.child(1).text().equals("yes");
             boolean idempotent = row.child(2).text().equals("yes");
@@ -67,15 +44,15 @@ class Module09ApisTest {
 
     @Test
     void aRepeatedDeleteAnswers404AndThreePostsMakeThreeUsers() {
-        assertEquals("[204, 404, 404]", factText("delete-statuses"), PAGE + ": DELETE statuses");
-        assertEquals(1 + 3, fact("users-after-three-posts"), PAGE + ": one user to start with, plus three POSTs");
+        assertEquals("[204, 404, 404]", PAGE.factText("delete-statuses"), PAGE + ": DELETE statuses");
+        assertEquals(1 + 3, PAGE.fact("users-after-three-posts"), PAGE + ": one user to start with, plus three POSTs");
     }
 
     @Test
     void onlyThrottlingUnavailabilityAndMissingCredentialsInviteARetry() {
         Set<Integer> retryable = new TreeSet<>();
         int previous = 0;
-        for (Element row : rows("apis.status-codes")) {
+        for (Element row : PAGE.rows("apis.status-codes")) {
             int code = Integer.parseInt(row.child(0).text());
             assertTrue(code > previous, PAGE + " status-codes table: codes out of order or repeated at " + code);
             previous = code;
@@ -91,23 +68,23 @@ class Module09ApisTest {
 
     @Test
     void offsetPaginationArithmetic() {
-        int rows = (int) fact("rows"), page = (int) fact("page");
+        int rows = (int) PAGE.fact("rows"), page = (int) PAGE.fact("page");
         // the scan stops at the first short page; a table that divides evenly needs one empty page
         int pages = rows / page + 1;
-        assertEquals(pages, fact("pages"), PAGE + ": pages in a full scan");
+        assertEquals(pages, PAGE.fact("pages"), PAGE + ": pages in a full scan");
         long walked = 0;
         for (int k = 0; k < pages; k++) {
             walked += Math.min(rows, (long) k * page + page);   // OFFSET walks past k pages, then reads one
         }
-        assertEquals(walked, fact("offset-rows-scanned"), PAGE + ": rows an offset scan walks");
-        assertEquals(rows, fact("cursor-rows-scanned"), PAGE + ": a cursor scan walks each row once");
-        assertEquals(0, fact("cursor-duplicated"), PAGE + ": cursor duplicates");
-        assertEquals(0, fact("cursor-skipped"), PAGE + ": cursor skips");
+        assertEquals(walked, PAGE.fact("offset-rows-scanned"), PAGE + ": rows an offset scan walks");
+        assertEquals(rows, PAGE.fact("cursor-rows-scanned"), PAGE + ": a cursor scan walks each row once");
+        assertEquals(0, PAGE.fact("cursor-duplicated"), PAGE + ": cursor duplicates");
+        assertEquals(0, PAGE.fact("cursor-skipped"), PAGE + ": cursor skips");
     }
 
     @Test
     void everyInsertAboveTheOffsetRepeatsOneRowOnTheNextPage() {
-        int rows = (int) fact("rows"), page = (int) fact("page"), inserts = 5;
+        int rows = (int) PAGE.fact("rows"), page = (int) PAGE.fact("page"), inserts = 5;
         // page k starts at offset k*page, after k*inserts new rows above: it reads original rows from
         // k*(page - inserts); the scan ends at the first page with fewer than `page` rows left
         int pagesRead = 0;
@@ -118,60 +95,60 @@ class Module09ApisTest {
                 break;
             }
         }
-        assertEquals(inserts * (pagesRead - 1), fact("offset-duplicated-5-inserts"),
+        assertEquals(inserts * (pagesRead - 1), PAGE.fact("offset-duplicated-5-inserts"),
                 PAGE + ": rows returned twice with " + inserts + " inserts per page");
-        assertTrue(fact("offset-skipped-5-deletes") > 0, PAGE + ": deletes above the offset must skip rows");
+        assertTrue(PAGE.fact("offset-skipped-5-deletes") > 0, PAGE + ": deletes above the offset must skip rows");
     }
 
     // --- protobuf ---
 
     @Test
     void compressionNarrowsTheGapTheRatiosQuote() {
-        assertEquals(fact("small-json") / fact("small-proto"), fact("small-ratio"), 1e-12, PAGE + ": small ratio");
-        assertEquals(fact("page-json") / fact("page-proto"), fact("page-ratio"), 1e-12, PAGE + ": page ratio");
-        assertEquals(fact("page-json-gzip") / fact("page-proto-gzip"), fact("page-gzip-ratio"), 1e-12,
+        assertEquals(PAGE.fact("small-json") / PAGE.fact("small-proto"), PAGE.fact("small-ratio"), 1e-12, PAGE + ": small ratio");
+        assertEquals(PAGE.fact("page-json") / PAGE.fact("page-proto"), PAGE.fact("page-ratio"), 1e-12, PAGE + ": page ratio");
+        assertEquals(PAGE.fact("page-json-gzip") / PAGE.fact("page-proto-gzip"), PAGE.fact("page-gzip-ratio"), 1e-12,
                 PAGE + ": gzipped page ratio");
-        assertTrue(fact("page-gzip-ratio") < fact("page-ratio"), PAGE + ": gzip should narrow the gap");
-        assertTrue(fact("note-ratio") < fact("small-ratio"), PAGE + ": text should narrow the gap");
-        assertTrue(fact("small-ratio") < 10, PAGE + ": the page says the measured ratio is below the claimed 10×");
+        assertTrue(PAGE.fact("page-gzip-ratio") < PAGE.fact("page-ratio"), PAGE + ": gzip should narrow the gap");
+        assertTrue(PAGE.fact("note-ratio") < PAGE.fact("small-ratio"), PAGE + ": text should narrow the gap");
+        assertTrue(PAGE.fact("small-ratio") < 10, PAGE + ": the page says the measured ratio is below the claimed 10×");
     }
 
     // --- GraphQL ---
 
     @Test
     void naiveResolversCostOnePlusSevenPerPostAndBatchingOnePerLevel() {
-        int comments = (int) fact("comments-per-post");
+        int comments = (int) PAGE.fact("comments-per-post");
         for (int posts : new int[] {50, 100}) {
             // posts query, then per post: author + comment list + one author per comment
-            assertEquals(1 + posts * (2 + comments), fact("naive-" + posts), PAGE + ": naive queries for " + posts);
+            assertEquals(1 + posts * (2 + comments), PAGE.fact("naive-" + posts), PAGE + ": naive queries for " + posts);
             // levels: posts; post authors and comment lists (two loaders); comment authors
-            assertEquals(1 + 2 + 1, fact("batched-" + posts), PAGE + ": batched queries for " + posts);
+            assertEquals(1 + 2 + 1, PAGE.fact("batched-" + posts), PAGE + ": batched queries for " + posts);
         }
         long objects = 100 + 100L * 100 + 100L * 100 * 1 + 100L * 100 * 1 * 100;
-        assertEquals(objects, fact("nested-objects"), PAGE + ": objects a nested query resolves");
+        assertEquals(objects, PAGE.fact("nested-objects"), PAGE + ": objects a nested query resolves");
     }
 
     // --- idempotency ---
 
     @Test
     void idempotencyOutcomesMatchWhatThePageClaims() {
-        assertEquals(1, fact("charges-after-retry"), PAGE + ": a retried request must not charge twice");
-        assertEquals(fact("concurrent-requests") - 1, fact("concurrent-conflicts"),
+        assertEquals(1, PAGE.fact("charges-after-retry"), PAGE + ": a retried request must not charge twice");
+        assertEquals(PAGE.fact("concurrent-requests") - 1, PAGE.fact("concurrent-conflicts"),
                 PAGE + ": all but one concurrent retry should see 409");
-        assertEquals(2, fact("charges-total"), PAGE + ": two keys, two charges");
-        assertEquals(2, fact("sketch-race"), PAGE + ": the sketch double-charges in the race");
-        assertEquals(1, fact("recheck-race"), PAGE + ": re-checking closes the race");
-        assertEquals(2, fact("recheck-expiry"), PAGE + ": but not the lock expiry");
+        assertEquals(2, PAGE.fact("charges-total"), PAGE + ": two keys, two charges");
+        assertEquals(2, PAGE.fact("sketch-race"), PAGE + ": the sketch double-charges in the race");
+        assertEquals(1, PAGE.fact("recheck-race"), PAGE + ": re-checking closes the race");
+        assertEquals(2, PAGE.fact("recheck-expiry"), PAGE + ": but not the lock expiry");
     }
 
     // --- rate limiting ---
 
     @Test
     void everyLimiterRowAddsUpAndRespectsItsAlgorithmsBound() {
-        int limit = (int) fact("limit");
-        int trace = (int) fact("trace-size");
+        int limit = (int) PAGE.fact("limit");
+        int trace = (int) PAGE.fact("trace-size");
         List<String> names = new ArrayList<>();
-        for (Element row : rows("apis.limiters")) {
+        for (Element row : PAGE.rows("apis.limiters")) {
             String name = row.child(0).text();
             names.add(name);
             int admitted = Integer.parseInt(row.child(1).text());
@@ -186,7 +163,7 @@ class Module09ApisTest {
                 case "token bucket" -> "token";
                 default -> "leaky";
             };
-            assertEquals(admitted, fact(key + "-admitted"), PAGE + ": the prose's admitted count for " + name);
+            assertEquals(admitted, PAGE.fact(key + "-admitted"), PAGE + ": the prose's admitted count for " + name);
             assertTrue(Quantities.isCorrectlyRounded(Quantities.number(over), (double) busiest / limit),
                     PAGE + " limiters table, " + name + ": 'busiest second ÷ limit' " + over + " is not " + busiest + "/" + limit);
             int bound = switch (name) {
@@ -198,13 +175,13 @@ class Module09ApisTest {
         }
         assertEquals(List.of("fixed window", "sliding log", "sliding window counter", "token bucket",
                 "leaky bucket (queue)"), names, PAGE + ": the five algorithms the page describes");
-        assertTrue(fact("fixed-busiest") > limit, PAGE + ": the boundary burst the page describes is missing");
+        assertTrue(PAGE.fact("fixed-busiest") > limit, PAGE + ": the boundary burst the page describes is missing");
     }
 
     @Test
     void slidingLogMemoryIsOneTimestampPerRequestInTheWindow() {
         double clients = 1e6, perMinute = 100, bytes = 8;   // as the page states them
-        assertEquals(clients * perMinute * bytes, fact("log-memory-bytes"), 1e-6, PAGE + ": sliding log memory");
-        assertEquals(clients * 2 * bytes, fact("counter-memory-bytes"), 1e-6, PAGE + ": two counters");
+        assertEquals(clients * perMinute * bytes, PAGE.fact("log-memory-bytes"), 1e-6, PAGE + ": sliding log memory");
+        assertEquals(clients * 2 * bytes, PAGE.fact("counter-memory-bytes"), 1e-6, PAGE + ": two counters");
     }
 }

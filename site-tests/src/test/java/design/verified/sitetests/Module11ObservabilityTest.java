@@ -1,6 +1,5 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -20,78 +17,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Module11ObservabilityTest {
 
-    private static final String PAGE = "modules/11-observability.html";
-
-    private static Document doc() {
-        return PublishedSite.page(PAGE);
-    }
-
-    private static double fact(String name) {
-        Element e = doc().selectFirst("span.fact[data-fact=observability." + name + "]");
-        assertNotNull(e, PAGE + " does not quote observability." + name);
-        return Double.parseDouble(e.attr("data-value"));
-    }
-
-    private static List<Element> rows(String table) {
-        List<Element> rows = doc().select("table[data-table=" + table + "] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": table observability." + table + " is missing");
-        return rows;
-    }
-
-    private static List<String> header(String table) {
-        return doc().select("table[data-table=" + table + "] thead th").eachText();
-    }
-
-    private static void assertRounded(String cell, double exact, String where) {
-        assertTrue(Quantities.isCorrectlyRounded(Quantities.number(cell), exact),
-                PAGE + ", " + where + ": shows '" + cell + "' but the arithmetic gives " + exact);
-    }
+    private static final PublishedPage PAGE = new PublishedPage("modules/11-observability.html", "observability");
 
     // --- Error budget and burn rates -------------------------------------------------------------
 
     @Test
     void theCalculatorFactsFollowFromTheSloAndTheWindow() {
-        double slo = fact("slo");
-        double days = fact("window-days");
+        double slo = PAGE.fact("slo");
+        double days = PAGE.fact("window-days");
         double windowHours = days * 24;
         assertEquals(0.999, slo, 1e-12, PAGE + ": the calculator's default SLO");
         assertEquals(30, days, PAGE + ": the calculator's default window");
-        assertEquals(days * 24 * 60 * (1 - slo), fact("budget-minutes"), 1e-9, PAGE + ": budget minutes");
+        assertEquals(days * 24 * 60 * (1 - slo), PAGE.fact("budget-minutes"), 1e-9, PAGE + ": budget minutes");
         // "2 % of the budget in 1 hour" and "5 % of the budget in 6 hours", as burn rates.
         double fast = 0.02 * windowHours / 1;
         double slow = 0.05 * windowHours / 6;
-        assertEquals(fast, fact("fast-burn-rate"), 1e-9, PAGE + ": fast burn rate");
-        assertEquals(slow, fact("slow-burn-rate"), 1e-9, PAGE + ": slow burn rate");
-        assertEquals(fast * (1 - slo), fact("fast-burn-error-rate"), 1e-12, PAGE + ": fast-burn error rate");
-        assertEquals(windowHours / fast, fact("fast-burn-hours-to-exhaust"), 1e-9, PAGE + ": fast-burn exhaustion");
+        assertEquals(fast, PAGE.fact("fast-burn-rate"), 1e-9, PAGE + ": fast burn rate");
+        assertEquals(slow, PAGE.fact("slow-burn-rate"), 1e-9, PAGE + ": slow burn rate");
+        assertEquals(fast * (1 - slo), PAGE.fact("fast-burn-error-rate"), 1e-12, PAGE + ": fast-burn error rate");
+        assertEquals(windowHours / fast, PAGE.fact("fast-burn-hours-to-exhaust"), 1e-9, PAGE + ": fast-burn exhaustion");
         // The source's "10 % in one hour -> 10 hours" and "2 % in an hour ~ 1 % errors", corrected.
         double tenPercentPerHour = 0.10 * windowHours;
-        assertEquals(tenPercentPerHour, fact("ten-percent-hour-burn-rate"), 1e-9, PAGE + ": 10 %/hour burn rate");
-        assertEquals(tenPercentPerHour * (1 - slo), fact("ten-percent-hour-error-rate"), 1e-12, PAGE + ": 10 %/hour errors");
-        assertEquals(10, fact("ten-percent-hour-hours-to-exhaust"), 1e-9, PAGE + ": 10 %/hour lasts 10 hours");
+        assertEquals(tenPercentPerHour, PAGE.fact("ten-percent-hour-burn-rate"), 1e-9, PAGE + ": 10 %/hour burn rate");
+        assertEquals(tenPercentPerHour * (1 - slo), PAGE.fact("ten-percent-hour-error-rate"), 1e-12, PAGE + ": 10 %/hour errors");
+        assertEquals(10, PAGE.fact("ten-percent-hour-hours-to-exhaust"), 1e-9, PAGE + ": 10 %/hour lasts 10 hours");
         double onePercent = 0.01 / (1 - slo);
-        assertEquals(onePercent, fact("one-percent-errors-burn-rate"), 1e-9, PAGE + ": 1 % errors as a burn rate");
-        assertEquals(onePercent / windowHours, fact("one-percent-errors-budget-per-hour"), 1e-12,
+        assertEquals(onePercent, PAGE.fact("one-percent-errors-burn-rate"), 1e-9, PAGE + ": 1 % errors as a burn rate");
+        assertEquals(onePercent / windowHours, PAGE.fact("one-percent-errors-budget-per-hour"), 1e-12,
                 PAGE + ": budget share per hour at 1 % errors");
         assertTrue(onePercent < fast, PAGE + ": the page says a 1 % error rate does not trip the fast-burn page");
         for (String[] quoted : new String[][]{{"99", "30"}, {"995", "30"}, {"9999", "30"}}) {
             double target = Double.parseDouble("0." + quoted[0]);
             double window = Double.parseDouble(quoted[1]);
-            assertEquals(window * 24 * 60 * (1 - target), fact("budget-minutes-" + quoted[0] + "-" + quoted[1] + "d"), 1e-9,
+            assertEquals(window * 24 * 60 * (1 - target), PAGE.fact("budget-minutes-" + quoted[0] + "-" + quoted[1] + "d"), 1e-9,
                     PAGE + ": budget minutes for 0." + quoted[0] + " over " + quoted[1] + " days");
         }
     }
 
     @Test
     void everyBudgetCellIsTheWindowTimesTheAllowedFraction() {
-        List<String> header = header("observability.budgets");
-        for (Element row : rows("observability.budgets")) {
+        List<String> header = PAGE.header("observability.budgets");
+        for (Element row : PAGE.rows("observability.budgets")) {
             String sloCell = row.child(0).text();
             double slo = Quantities.number(sloCell).doubleValue() / 100;
-            assertRounded(row.child(1).text(), (1 - slo) * 100, "budgets, " + sloCell + ", allowed bad fraction");
+            PAGE.assertRounded(row.child(1).text(), (1 - slo) * 100, "budgets, " + sloCell + ", allowed bad fraction");
             for (int c = 2; c < header.size(); c++) {
                 double days = daysIn(header.get(c));
-                assertRounded(row.child(c).text(), days * 24 * 60 * (1 - slo), "budgets, " + sloCell + ", " + header.get(c));
+                PAGE.assertRounded(row.child(c).text(), days * 24 * 60 * (1 - slo), "budgets, " + sloCell + ", " + header.get(c));
             }
         }
     }
@@ -104,20 +76,20 @@ class Module11ObservabilityTest {
 
     @Test
     void everyAlertRuleSpendsItsStatedShareOfTheBudget() {
-        double windowHours = fact("window-days") * 24;
-        double slo = fact("slo");
-        for (Element row : rows("observability.rules")) {
+        double windowHours = PAGE.fact("window-days") * 24;
+        double slo = PAGE.fact("slo");
+        for (Element row : PAGE.rows("observability.rules")) {
             String rule = row.child(0).text();
             double longHours = hours(row.child(1).text());
             double threshold = Quantities.number(row.child(3).text()).doubleValue();
             double share = Quantities.number(row.child(4).text()).doubleValue() / 100;
-            assertRounded(row.child(3).text(), share * windowHours / longHours, "rules, " + rule + ", threshold");
-            assertRounded(row.child(5).text(), threshold * (1 - slo) * 100, "rules, " + rule + ", error rate");
-            assertRounded(row.child(6).text(), windowHours / threshold, "rules, " + rule + ", budget gone in");
+            PAGE.assertRounded(row.child(3).text(), share * windowHours / longHours, "rules, " + rule + ", threshold");
+            PAGE.assertRounded(row.child(5).text(), threshold * (1 - slo) * 100, "rules, " + rule + ", error rate");
+            PAGE.assertRounded(row.child(6).text(), windowHours / threshold, "rules, " + rule + ", budget gone in");
             assertTrue(hours(row.child(2).text()) < longHours, PAGE + ", rules, " + rule + ": short window not shorter");
         }
-        assertRounded(rows("observability.rules").get(0).child(3).text(), fact("fast-burn-rate"), "rules, fast burn vs the fact");
-        assertRounded(rows("observability.rules").get(1).child(3).text(), fact("slow-burn-rate"), "rules, slow burn vs the fact");
+        PAGE.assertRounded(PAGE.rows("observability.rules").get(0).child(3).text(), PAGE.fact("fast-burn-rate"), "rules, fast burn vs the fact");
+        PAGE.assertRounded(PAGE.rows("observability.rules").get(1).child(3).text(), PAGE.fact("slow-burn-rate"), "rules, slow burn vs the fact");
     }
 
     private static double hours(String span) {
@@ -135,7 +107,7 @@ class Module11ObservabilityTest {
     }
 
     private static List<Rule> rules() {
-        return rows("observability.rules").stream().map(r -> new Rule((int) Math.round(hours(r.child(1).text()) * 60),
+        return PAGE.rows("observability.rules").stream().map(r -> new Rule((int) Math.round(hours(r.child(1).text()) * 60),
                 (int) Math.round(hours(r.child(2).text()) * 60), Quantities.number(r.child(3).text()).doubleValue())).toList();
     }
 
@@ -145,8 +117,8 @@ class Module11ObservabilityTest {
      * rule, minutes it keeps firing after the incident ends}, or null if nothing fires.
      */
     private static int[] replay(double errorRate, int minutes, boolean shortWindowToo) {
-        double slo = fact("slo");
-        double baseline = fact("baseline-error-rate");
+        double slo = PAGE.fact("slo");
+        double baseline = PAGE.fact("baseline-error-rate");
         int history = 3 * 24 * 60, horizon = 6 * 24 * 60;
         double[] total = new double[history + horizon + 1];
         for (int i = 0; i < history + horizon; i++) {
@@ -177,17 +149,17 @@ class Module11ObservabilityTest {
 
     @Test
     void everyIncidentRowFollowsFromReplayingTheRules() {
-        double budget = fact("budget-minutes");
-        List<String> ruleNames = rows("observability.rules").stream().map(r -> r.child(0).text()).toList();
-        for (Element row : rows("observability.incidents")) {
+        double budget = PAGE.fact("budget-minutes");
+        List<String> ruleNames = PAGE.rows("observability.rules").stream().map(r -> r.child(0).text()).toList();
+        for (Element row : PAGE.rows("observability.incidents")) {
             String incident = row.child(0).text();
             String where = "incidents, " + incident;
             double rate = Quantities.number(row.child(1).text()).doubleValue() / 100;
             int minutes = minutes(row.child(2).text());
-            assertRounded(row.child(6).text(), rate * minutes / budget * 100, where + ", budget spent in total");
+            PAGE.assertRounded(row.child(6).text(), rate * minutes / budget * 100, where + ", budget spent in total");
             String key = incident.replace(' ', '-');
-            if (!doc().select("span.fact[data-fact=observability." + key + "-spent-total]").isEmpty()) {
-                assertEquals(rate * minutes / budget, fact(key + "-spent-total"), 1e-9, PAGE + ", " + where + ": budget spent quoted");
+            if (!PAGE.doc().select("span.fact[data-fact=observability." + key + "-spent-total]").isEmpty()) {
+                assertEquals(rate * minutes / budget, PAGE.fact(key + "-spent-total"), 1e-9, PAGE + ", " + where + ": budget spent quoted");
             }
             int[] multi = replay(rate, minutes, true);
             if (multi == null) {
@@ -196,24 +168,24 @@ class Module11ObservabilityTest {
             }
             assertEquals(ruleNames.get(multi[1]), row.child(3).text(), PAGE + ", " + where + ": first alert");
             assertEquals(multi[0], minutes(row.child(4).text()), PAGE + ", " + where + ": fires after");
-            assertRounded(row.child(5).text(), rate * Math.min(multi[0], minutes) / budget * 100,
+            PAGE.assertRounded(row.child(5).text(), rate * Math.min(multi[0], minutes) / budget * 100,
                     where + ", budget spent by then");
             assertEquals(multi[2], minutes(row.child(7).text()), PAGE + ", " + where + ": still firing after the fix");
-            if (!doc().select("span.fact[data-fact=observability." + key + "-detected-minutes]").isEmpty()) {
-                assertEquals(multi[0], fact(key + "-detected-minutes"), PAGE + ", " + where + ": detection time quoted");
+            if (!PAGE.doc().select("span.fact[data-fact=observability." + key + "-detected-minutes]").isEmpty()) {
+                assertEquals(multi[0], PAGE.fact(key + "-detected-minutes"), PAGE + ", " + where + ": detection time quoted");
             }
-            if (!doc().select("span.fact[data-fact=observability." + key + "-firing-after-fix]").isEmpty()) {
-                assertEquals(multi[2], fact(key + "-firing-after-fix"), PAGE + ", " + where + ": firing after the fix quoted");
+            if (!PAGE.doc().select("span.fact[data-fact=observability." + key + "-firing-after-fix]").isEmpty()) {
+                assertEquals(multi[2], PAGE.fact(key + "-firing-after-fix"), PAGE + ", " + where + ": firing after the fix quoted");
             }
-            if (!doc().select("span.fact[data-fact=observability." + key + "-firing-after-fix-long-only]").isEmpty()) {
-                assertEquals(replay(rate, minutes, false)[2], fact(key + "-firing-after-fix-long-only"),
+            if (!PAGE.doc().select("span.fact[data-fact=observability." + key + "-firing-after-fix-long-only]").isEmpty()) {
+                assertEquals(replay(rate, minutes, false)[2], PAGE.fact(key + "-firing-after-fix-long-only"),
                         PAGE + ", " + where + ": long-window-only firing quoted");
             }
             assertEquals(replay(rate, minutes, false)[2], minutes(row.child(8).text()),
                     PAGE + ", " + where + ": still firing on the long window only");
         }
-        Element leak = rows("observability.incidents").stream().filter(r -> r.child(0).text().equals("slow leak")).findFirst().orElseThrow();
-        assertEquals(minutes(leak.child(4).text()) / 60.0, fact("slow-leak-detected-hours"), 1e-9,
+        Element leak = PAGE.rows("observability.incidents").stream().filter(r -> r.child(0).text().equals("slow leak")).findFirst().orElseThrow();
+        assertEquals(minutes(leak.child(4).text()) / 60.0, PAGE.fact("slow-leak-detected-hours"), 1e-9,
                 PAGE + ": the slow leak's detection time in hours");
     }
 
@@ -239,22 +211,22 @@ class Module11ObservabilityTest {
 
     @Test
     void telemetryVolumesFollowFromTheStatedUnitSizes() {
-        double rps = fact("requests-per-s");
-        double series = fact("all-series");
-        double metrics = series * 86_400 / fact("scrape-interval-s") * fact("bytes-per-sample");
-        double logs = rps * 86_400 * fact("bytes-per-log-line");
-        double traces = rps * 86_400 * fact("trace-sample-rate") * fact("spans-per-trace") * fact("bytes-per-span");
-        assertEquals(logs, fact("log-bytes-per-day"), 1e-3, PAGE + ": log bytes per day");
-        assertEquals(traces, fact("trace-bytes-per-day"), 1e-3, PAGE + ": trace bytes per day");
-        assertEquals(logs / metrics, fact("logs-over-metrics"), 1e-9, PAGE + ": logs over metrics");
-        assertEquals(series * 1_000_000, fact("user-label-series"), 1, PAGE + ": series with a user-id label");
+        double rps = PAGE.fact("requests-per-s");
+        double series = PAGE.fact("all-series");
+        double metrics = series * 86_400 / PAGE.fact("scrape-interval-s") * PAGE.fact("bytes-per-sample");
+        double logs = rps * 86_400 * PAGE.fact("bytes-per-log-line");
+        double traces = rps * 86_400 * PAGE.fact("trace-sample-rate") * PAGE.fact("spans-per-trace") * PAGE.fact("bytes-per-span");
+        assertEquals(logs, PAGE.fact("log-bytes-per-day"), 1e-3, PAGE + ": log bytes per day");
+        assertEquals(traces, PAGE.fact("trace-bytes-per-day"), 1e-3, PAGE + ": trace bytes per day");
+        assertEquals(logs / metrics, PAGE.fact("logs-over-metrics"), 1e-9, PAGE + ": logs over metrics");
+        assertEquals(series * 1_000_000, PAGE.fact("user-label-series"), 1, PAGE + ": series with a user-id label");
 
-        List<Element> pillars = rows("observability.pillars");
+        List<Element> pillars = PAGE.rows("observability.pillars");
         double[] expected = {metrics, logs, traces};
         for (int i = 0; i < 3; i++) {
             String cell = pillars.get(i).child(4).text();
             double unit = Quantities.bytes("1 " + Quantities.unit(cell));
-            assertRounded(cell, expected[i] / unit, "pillars, " + pillars.get(i).child(0).text() + ", per day");
+            PAGE.assertRounded(cell, expected[i] / unit, "pillars, " + pillars.get(i).child(0).text() + ", per day");
         }
         assertTrue(pillars.get(0).child(3).text().startsWith(String.format("%,d", (long) series)),
                 PAGE + ", pillars, Metrics, cardinality: '" + pillars.get(0).child(3).text() + "' is not " + series + " series");
@@ -264,9 +236,9 @@ class Module11ObservabilityTest {
 
     @Test
     void theCriticalPathBreakdownAddsUpToTheRequest() {
-        double total = fact("total-ms");
-        assertEquals(fact("card-processor-ms") / total, fact("card-processor-share"), 1e-12, PAGE + ": card processor share");
-        String output = outputOf("observability/TraceTimeline");
+        double total = PAGE.fact("total-ms");
+        assertEquals(PAGE.fact("card-processor-ms") / total, PAGE.fact("card-processor-share"), 1e-12, PAGE + ": card processor share");
+        String output = PAGE.outputOf("observability/TraceTimeline");
         String breakdown = output.substring(output.indexOf("Latency on the critical path"));
         Matcher m = Pattern.compile("([\\d.]+) ms").matcher(breakdown);
         double sum = 0;
@@ -282,10 +254,10 @@ class Module11ObservabilityTest {
 
     @Test
     void utilisationFollowsFromRateTimesServiceTime() {
-        double capacity = fact("workers") / (fact("mean-service-ms") / 1000);
-        assertEquals(capacity, fact("capacity-per-s"), 1e-9, PAGE + ": capacity = workers / service time");
+        double capacity = PAGE.fact("workers") / (PAGE.fact("mean-service-ms") / 1000);
+        assertEquals(capacity, PAGE.fact("capacity-per-s"), 1e-9, PAGE + ": capacity = workers / service time");
         int checked = 0;
-        for (String line : outputOf("observability/GoldenSignals").split("\n")) {
+        for (String line : PAGE.outputOf("observability/GoldenSignals").split("\n")) {
             String[] cells = line.split("\\|");
             if (cells.length < 4 || !cells[0].strip().matches("\\d+")) {
                 continue;
@@ -306,19 +278,12 @@ class Module11ObservabilityTest {
 
     @Test
     void hysteresisTradesAFewMinutesForFewerPages() {
-        assertTrue(fact("hysteretic-pages") < fact("naive-pages"), PAGE + ": hysteresis should page less");
-        assertTrue(fact("naive-false-pages") <= fact("naive-pages") - 1, PAGE + ": the naive alert missed the incident");
-        assertEquals(fact("hysteretic-pages") - 1, fact("hysteretic-false-pages"),
+        assertTrue(PAGE.fact("hysteretic-pages") < PAGE.fact("naive-pages"), PAGE + ": hysteresis should page less");
+        assertTrue(PAGE.fact("naive-false-pages") <= PAGE.fact("naive-pages") - 1, PAGE + ": the naive alert missed the incident");
+        assertEquals(PAGE.fact("hysteretic-pages") - 1, PAGE.fact("hysteretic-false-pages"),
                 PAGE + ": the hysteretic alert should page exactly once for the incident");
         // An incident that breaches every minute is confirmed on its third breach: two minutes late.
-        assertEquals(fact("breaches-to-fire") - 1, fact("detection-delay-minutes"), PAGE + ": hysteresis detection delay");
+        assertEquals(PAGE.fact("breaches-to-fire") - 1, PAGE.fact("detection-delay-minutes"), PAGE + ": hysteresis detection delay");
     }
 
-    private static String outputOf(String program) {
-        Element meta = doc().selectFirst(".snippet-meta[data-program=" + program + "]");
-        assertNotNull(meta, PAGE + ": no snippet " + program);
-        Element pre = meta.closest(".snippet").selectFirst(".literalblock.output pre");
-        assertNotNull(pre, PAGE + ": snippet " + program + " shows no output");
-        return pre.wholeText();
-    }
 }

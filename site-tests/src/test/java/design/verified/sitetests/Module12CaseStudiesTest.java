@@ -1,7 +1,6 @@
 package design.verified.sitetests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -24,21 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Module12CaseStudiesTest {
 
-    private static final String PAGE = "modules/12-case-studies.html";
+    private static final PublishedPage PAGE = new PublishedPage("modules/12-case-studies.html", "casestudies");
     private static final Pattern SCALED = Pattern.compile("^([\\d,]*\\.?\\d+)\\s?(K|M|B|T|KB|MB|GB|TB|PB|EB)?(\\s|$)");
     private static final Map<String, Double> SCALE = Map.ofEntries(Map.entry("K", 1e3), Map.entry("M", 1e6),
             Map.entry("B", 1e9), Map.entry("T", 1e12), Map.entry("KB", 1e3), Map.entry("MB", 1e6),
             Map.entry("GB", 1e9), Map.entry("TB", 1e12), Map.entry("PB", 1e15), Map.entry("EB", 1e18));
 
-    private static List<Element> rows() {
-        List<Element> rows = PublishedSite.page(PAGE).select("table[data-table=casestudies.overview] tbody tr");
-        assertTrue(!rows.isEmpty(), PAGE + ": the overview table is missing or empty");
-        return rows;
-    }
-
     /** The study page a row's title links to, from the list that follows the table. */
     private static String studyPage(String title) {
-        for (Element a : PublishedSite.page(PAGE).select("a[href*=case-studies/]")) {
+        for (Element a : PAGE.doc().select("a[href*=case-studies/]")) {
             if (a.text().equals(title)) {
                 String href = a.attr("href").replaceFirst("#.*$", "");
                 return "case-studies/" + href.substring(href.lastIndexOf('/') + 1);
@@ -56,20 +48,18 @@ class Module12CaseStudiesTest {
             }
         }
         TreeSet<String> listed = new TreeSet<>();
-        for (Element row : rows()) {
+        for (Element row : PAGE.rows("casestudies.overview")) {
             String page = studyPage(row.child(0).text());
             assertTrue(listed.add(page), PAGE + ": two rows link to " + page);
         }
         assertEquals(published, listed, PAGE + ": overview rows against the published case studies");
-        Element count = PublishedSite.page(PAGE).selectFirst("span.fact[data-fact=casestudies.count]");
-        assertNotNull(count, PAGE + ": the number of studies is not quoted");
-        assertEquals(rows().size(), Integer.parseInt(count.attr("data-value")), PAGE + ": quoted count of studies");
+        assertEquals(PAGE.rows("casestudies.overview").size(), Integer.parseInt(PAGE.factText("count")), PAGE + ": quoted count of studies");
     }
 
     @Test
     void everyScaleFigureIsAFactOfItsStudyPage() {
         String[] columns = {"Peak writes", "Peak reads", "Data"};
-        for (Element row : rows()) {
+        for (Element row : PAGE.rows("casestudies.overview")) {
             String title = row.child(0).text();
             Document study = PublishedSite.page(studyPage(title));
             List<Double> facts = new ArrayList<>();
@@ -91,18 +81,12 @@ class Module12CaseStudiesTest {
         }
     }
 
-    private static String factValue(String name) {
-        Element e = PublishedSite.page(PAGE).selectFirst("span.fact[data-fact=casestudies." + name + "]");
-        assertNotNull(e, PAGE + " does not quote casestudies." + name);
-        return e.attr("data-value");
-    }
-
     /** The chart's alt text names the slowest and fastest rates per second; both must be the table's. */
     @Test
     void theQuotedExtremesAreTheTablesSlowestAndFastestRates() {
         String slowest = null, fastest = null, slowestCell = null, fastestCell = null;
         double min = Double.MAX_VALUE, max = 0;
-        for (Element row : rows()) {
+        for (Element row : PAGE.rows("casestudies.overview")) {
             for (int c = 1; c <= 2; c++) {
                 String cell = row.child(c).text();
                 if (!cell.endsWith("/s")) {
@@ -123,9 +107,9 @@ class Module12CaseStudiesTest {
                 }
             }
         }
-        assertEquals(slowest, factValue("slowest-rate-study"), PAGE + ": the study with the slowest rate per second");
-        assertEquals(fastest, factValue("fastest-rate-study"), PAGE + ": the study with the fastest rate per second");
-        double slow = Double.parseDouble(factValue("slowest-rate")), fast = Double.parseDouble(factValue("fastest-rate"));
+        assertEquals(slowest, PAGE.factText("slowest-rate-study"), PAGE + ": the study with the slowest rate per second");
+        assertEquals(fastest, PAGE.factText("fastest-rate-study"), PAGE + ": the study with the fastest rate per second");
+        double slow = PAGE.fact("slowest-rate"), fast = PAGE.fact("fastest-rate");
         for (String[] c : new String[][] {{slowestCell, String.valueOf(slow)}, {fastestCell, String.valueOf(fast)}}) {
             Matcher m = SCALED.matcher(c[0]);
             assertTrue(m.find(), c[0]);
@@ -133,16 +117,14 @@ class Module12CaseStudiesTest {
             assertTrue(Quantities.isCorrectlyRounded(new BigDecimal(m.group(1).replace(",", "")), Double.parseDouble(c[1]) / scale),
                     PAGE + ": quoted rate " + c[1] + " against the table cell '" + c[0] + "'");
         }
-        assertEquals(Math.log10(fast / slow), Double.parseDouble(factValue("rate-orders")), 1e-9,
+        assertEquals(Math.log10(fast / slow), PAGE.fact("rate-orders"), 1e-9,
                 PAGE + ": orders of magnitude between the slowest and fastest rates");
     }
 
     @Test
-    void theScaleChartShowsTheTablesRates() throws Exception {
-        Element canvas = PublishedSite.page(PAGE).selectFirst("figure[data-chart=casestudies.scale] .chart-canvas");
-        assertNotNull(canvas, PAGE + ": the scale chart is missing");
-        JsonNode option = new ObjectMapper().readTree(canvas.attr("data-echarts"));
-        List<Element> rows = rows();
+    void theScaleChartShowsTheTablesRates() {
+        JsonNode option = PAGE.chart("scale");
+        List<Element> rows = PAGE.rows("casestudies.overview");
         for (int s = 0; s < 2; s++) {
             JsonNode data = option.get("series").get(s).get("data");
             assertEquals(rows.size(), data.size(), PAGE + ": scale chart series " + s + " against the table");

@@ -1,6 +1,5 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -28,29 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class QaSiteTest {
 
-    private static final String PAGE = "case-studies/qa-site.html";
-
-    private static Document doc() {
-        return PublishedSite.page(PAGE);
-    }
-
-    private static Element factElement(String name) {
-        Element e = doc().selectFirst("span.fact[data-fact=qa." + name + "]");
-        assertNotNull(e, PAGE + " does not quote qa." + name);
-        return e;
-    }
-
-    private static double fact(String name) {
-        return Double.parseDouble(factElement(name).attr("data-value"));
-    }
-
-    private static String factText(String name) {
-        return factElement(name).attr("data-value");
-    }
+    private static final PublishedPage PAGE = new PublishedPage("case-studies/qa-site.html", "qa");
 
     /** A table's rows as maps from column name to cell text, selected by {@code table[data-table=qa.name]}. */
     private static List<Map<String, String>> table(String selector) {
-        Element table = doc().selectFirst(selector);
+        Element table = PAGE.doc().selectFirst(selector);
         assertNotNull(table, PAGE + ": no " + selector);
         String name = table.attr("data-table");
         List<String> header = table.select("thead th").eachText();
@@ -87,70 +68,70 @@ class QaSiteTest {
 
     @Test
     void trafficFiguresFollowFromTheStatedAssumptions() {
-        double viewsPerDay = fact("page-views-per-month") / fact("days-per-month");
+        double viewsPerDay = PAGE.fact("page-views-per-month") / PAGE.fact("days-per-month");
         double average = viewsPerDay / 86_400;
-        double peak = average * fact("peak-to-average");
-        double anonymous = peak * fact("anonymous-share");
-        assertClose(average, fact("average-views-per-s"), "average views a second");
-        assertClose(peak, fact("peak-views-per-s"), "peak views a second");
-        assertClose(anonymous, fact("peak-anonymous-per-s"), "peak anonymous views");
-        assertClose(peak - anonymous, fact("peak-logged-in-per-s"), "peak logged-in views");
-        assertClose(fact("quoted-peak-rps") / average, fact("quoted-over-average"), "700 against the average");
-        assertTrue(fact("quoted-over-average") < 1, PAGE + " says 700 RPS is below the average; it is not");
-        assertClose(fact("page-views-per-month") / fact("monthly-active-users"), fact("views-per-active-user-month"),
+        double peak = average * PAGE.fact("peak-to-average");
+        double anonymous = peak * PAGE.fact("anonymous-share");
+        assertClose(average, PAGE.fact("average-views-per-s"), "average views a second");
+        assertClose(peak, PAGE.fact("peak-views-per-s"), "peak views a second");
+        assertClose(anonymous, PAGE.fact("peak-anonymous-per-s"), "peak anonymous views");
+        assertClose(peak - anonymous, PAGE.fact("peak-logged-in-per-s"), "peak logged-in views");
+        assertClose(PAGE.fact("quoted-peak-rps") / average, PAGE.fact("quoted-over-average"), "700 against the average");
+        assertTrue(PAGE.fact("quoted-over-average") < 1, PAGE + " says 700 RPS is below the average; it is not");
+        assertClose(PAGE.fact("page-views-per-month") / PAGE.fact("monthly-active-users"), PAGE.fact("views-per-active-user-month"),
                 "views per active user");
     }
 
     @Test
     void databaseSearchStorageAndWritesFollowFromTheAssumptions() {
-        double peak = fact("peak-views-per-s");
-        double sqlPerLoad = fact("so-sql-queries-per-day") / fact("so-page-loads-per-day");
-        assertClose(sqlPerLoad, fact("sql-per-page-load"), "SQL queries per page load");
-        assertClose(fact("origin-per-s") * sqlPerLoad, fact("db-queries-per-s"), "database queries a second");
-        double quoted = (1 - fact("anonymous-share")) * fact("quoted-peak-rps");
-        assertClose(quoted, fact("quoted-db-reads-per-s"), "the quoted 5 % × 700");
-        assertClose(fact("db-queries-per-s") / quoted, fact("db-over-quoted"), "database queries over the quoted figure");
-        assertClose(fact("so-sql-queries-per-day") / 86_400, fact("so-sql-per-s"), "Stack Overflow's SQL queries a second");
-        assertClose(fact("so-page-loads-per-day") / 86_400, fact("so-page-loads-per-s"), "Stack Overflow's page loads a second");
-        assertClose(fact("so-page-loads-per-day") * fact("days-per-month"), fact("so-page-loads-per-month"),
+        double peak = PAGE.fact("peak-views-per-s");
+        double sqlPerLoad = PAGE.fact("so-sql-queries-per-day") / PAGE.fact("so-page-loads-per-day");
+        assertClose(sqlPerLoad, PAGE.fact("sql-per-page-load"), "SQL queries per page load");
+        assertClose(PAGE.fact("origin-per-s") * sqlPerLoad, PAGE.fact("db-queries-per-s"), "database queries a second");
+        double quoted = (1 - PAGE.fact("anonymous-share")) * PAGE.fact("quoted-peak-rps");
+        assertClose(quoted, PAGE.fact("quoted-db-reads-per-s"), "the quoted 5 % × 700");
+        assertClose(PAGE.fact("db-queries-per-s") / quoted, PAGE.fact("db-over-quoted"), "database queries over the quoted figure");
+        assertClose(PAGE.fact("so-sql-queries-per-day") / 86_400, PAGE.fact("so-sql-per-s"), "Stack Overflow's SQL queries a second");
+        assertClose(PAGE.fact("so-page-loads-per-day") / 86_400, PAGE.fact("so-page-loads-per-s"), "Stack Overflow's page loads a second");
+        assertClose(PAGE.fact("so-page-loads-per-day") * PAGE.fact("days-per-month"), PAGE.fact("so-page-loads-per-month"),
                 "Stack Overflow's page loads a month");
-        double searchesPerLoad = fact("so-searches-per-day") / fact("so-page-loads-per-day");
-        assertClose(searchesPerLoad, fact("searches-per-page-load"), "searches per page load");
-        assertClose(peak * searchesPerLoad, fact("peak-searches-per-s"), "peak searches a second");
+        double searchesPerLoad = PAGE.fact("so-searches-per-day") / PAGE.fact("so-page-loads-per-day");
+        assertClose(searchesPerLoad, PAGE.fact("searches-per-page-load"), "searches per page load");
+        assertClose(peak * searchesPerLoad, PAGE.fact("peak-searches-per-s"), "peak searches a second");
 
-        double questions = fact("questions") * fact("question-bytes");
-        double answers = fact("answers") * fact("answer-bytes");
-        assertClose(questions, fact("question-bytes-total"), "question bytes");
-        assertClose(answers, fact("answer-bytes-total"), "answer bytes");
-        assertClose(questions + answers, fact("content-bytes"), "content bytes");
-        double perDay = fact("questions-per-day") * fact("question-bytes") + fact("answers-per-day") * fact("answer-bytes");
-        assertClose(perDay, fact("growth-bytes-per-day"), "growth a day");
-        assertClose(perDay * 365, fact("growth-bytes-per-year"), "growth a year");
-        assertClose(fact("questions") / fact("questions-per-day") / 365, fact("years-of-questions"), "years of questions");
-        assertClose(fact("answers") / fact("answers-per-day") / 365, fact("years-of-answers"), "years of answers");
-        assertClose(fact("answers") / fact("questions"), fact("answers-per-question-stock"), "answers per question, stock");
-        assertClose(fact("answers-per-day") / fact("questions-per-day"), fact("answers-per-question-flow"),
+        double questions = PAGE.fact("questions") * PAGE.fact("question-bytes");
+        double answers = PAGE.fact("answers") * PAGE.fact("answer-bytes");
+        assertClose(questions, PAGE.fact("question-bytes-total"), "question bytes");
+        assertClose(answers, PAGE.fact("answer-bytes-total"), "answer bytes");
+        assertClose(questions + answers, PAGE.fact("content-bytes"), "content bytes");
+        double perDay = PAGE.fact("questions-per-day") * PAGE.fact("question-bytes") + PAGE.fact("answers-per-day") * PAGE.fact("answer-bytes");
+        assertClose(perDay, PAGE.fact("growth-bytes-per-day"), "growth a day");
+        assertClose(perDay * 365, PAGE.fact("growth-bytes-per-year"), "growth a year");
+        assertClose(PAGE.fact("questions") / PAGE.fact("questions-per-day") / 365, PAGE.fact("years-of-questions"), "years of questions");
+        assertClose(PAGE.fact("answers") / PAGE.fact("answers-per-day") / 365, PAGE.fact("years-of-answers"), "years of answers");
+        assertClose(PAGE.fact("answers") / PAGE.fact("questions"), PAGE.fact("answers-per-question-stock"), "answers per question, stock");
+        assertClose(PAGE.fact("answers-per-day") / PAGE.fact("questions-per-day"), PAGE.fact("answers-per-question-flow"),
                 "answers per question, daily");
 
-        double posts = fact("questions-per-day") + fact("answers-per-day");
-        double votes = fact("votes-per-new-post") * posts;
-        double viewsPerDay = fact("page-views-per-month") / fact("days-per-month");
-        assertClose(votes, fact("votes-per-day"), "votes a day");
-        assertClose((votes + fact("answers-per-day")) / viewsPerDay, fact("changes-per-view"), "changes per view");
-        assertClose(votes / 86_400 * fact("peak-to-average"), fact("peak-votes-per-s"), "peak votes a second");
-        assertClose((votes + posts) / 86_400 * fact("peak-to-average"), fact("peak-writes-per-s"), "peak writes a second");
-        double historyRows = votes * fact("questions") / fact("questions-per-day");
-        assertClose(historyRows, fact("vote-history-rows"), "vote history rows");
-        assertClose(historyRows * fact("vote-row-bytes"), fact("vote-history-bytes"), "vote history bytes");
-        assertClose(historyRows * fact("vote-row-bytes") / fact("scan-bytes-per-s"), fact("replay-seconds"), "replay time");
+        double posts = PAGE.fact("questions-per-day") + PAGE.fact("answers-per-day");
+        double votes = PAGE.fact("votes-per-new-post") * posts;
+        double viewsPerDay = PAGE.fact("page-views-per-month") / PAGE.fact("days-per-month");
+        assertClose(votes, PAGE.fact("votes-per-day"), "votes a day");
+        assertClose((votes + PAGE.fact("answers-per-day")) / viewsPerDay, PAGE.fact("changes-per-view"), "changes per view");
+        assertClose(votes / 86_400 * PAGE.fact("peak-to-average"), PAGE.fact("peak-votes-per-s"), "peak votes a second");
+        assertClose((votes + posts) / 86_400 * PAGE.fact("peak-to-average"), PAGE.fact("peak-writes-per-s"), "peak writes a second");
+        double historyRows = votes * PAGE.fact("questions") / PAGE.fact("questions-per-day");
+        assertClose(historyRows, PAGE.fact("vote-history-rows"), "vote history rows");
+        assertClose(historyRows * PAGE.fact("vote-row-bytes"), PAGE.fact("vote-history-bytes"), "vote history bytes");
+        assertClose(historyRows * PAGE.fact("vote-row-bytes") / PAGE.fact("scan-bytes-per-s"), PAGE.fact("replay-seconds"), "replay time");
 
-        double viralViews = fact("viral-viewers") / fact("viral-seconds-on-page");
-        assertClose(viralViews, fact("viral-views-per-s"), "viral views a second (Little's law)");
-        assertClose(fact("points-of-presence") / fact("edge-ttl-s"), fact("viral-origin-ttl-per-s"), "viral origin load with a TTL");
+        double viralViews = PAGE.fact("viral-viewers") / PAGE.fact("viral-seconds-on-page");
+        assertClose(viralViews, PAGE.fact("viral-views-per-s"), "viral views a second (Little's law)");
+        assertClose(PAGE.fact("points-of-presence") / PAGE.fact("edge-ttl-s"), PAGE.fact("viral-origin-ttl-per-s"), "viral origin load with a TTL");
         double viralVotes = viralViews * votes / viewsPerDay;
-        assertClose(viralVotes, fact("viral-votes-per-s"), "votes a second on the viral question");
-        assertClose(fact("points-of-presence") * viralVotes, fact("viral-origin-purge-per-s"), "viral origin load with purges");
-        assertClose(peak / fact("origin-per-s"), fact("edge-outage-factor"), "load on the origin if the edge fails");
+        assertClose(viralVotes, PAGE.fact("viral-votes-per-s"), "votes a second on the viral question");
+        assertClose(PAGE.fact("points-of-presence") * viralVotes, PAGE.fact("viral-origin-purge-per-s"), "viral origin load with purges");
+        assertClose(peak / PAGE.fact("origin-per-s"), PAGE.fact("edge-outage-factor"), "load on the origin if the edge fails");
     }
 
     // --- The edge cache, summed over every question ------------------------------------------------
@@ -168,7 +149,7 @@ class QaSiteTest {
      * and whose view rates differ by less than 0.01 % within a block.
      */
     private static double[] sumOverRanks(double anonymousPerS, double ttl, double w, boolean purge) {
-        double questions = fact("questions");
+        double questions = PAGE.fact("questions");
         double logN = Math.log(questions + 1);
         double[] total = new double[2];
         for (long r = 1; r <= 2_000_000; r++) {
@@ -198,23 +179,23 @@ class QaSiteTest {
 
     @Test
     void edgeFiguresFollowFromThePopularityModel() {
-        double anonymous = fact("peak-anonymous-per-s");
-        double w = fact("changes-per-view");
-        double[] atTtl = edge(anonymous, fact("edge-ttl-s"), w, false);
-        assertEquals(1 - atTtl[0] / anonymous, fact("edge-hit-ratio"), 1e-6, PAGE + ": edge hit ratio at the stated TTL");
-        assertEquals(atTtl[0], fact("edge-misses-per-s"), 1e-3 * atTtl[0], PAGE + ": anonymous misses a second");
-        assertEquals(atTtl[1] / anonymous, fact("edge-stale-share"), 1e-6, PAGE + ": stale share at the stated TTL");
-        double origin = atTtl[0] + fact("peak-logged-in-per-s");
-        assertEquals(origin, fact("origin-per-s"), 1e-3 * origin, PAGE + ": origin renders a second");
-        assertClose(fact("origin-per-s") / fact("peak-views-per-s"), fact("origin-share-of-views"), "origin share of views");
+        double anonymous = PAGE.fact("peak-anonymous-per-s");
+        double w = PAGE.fact("changes-per-view");
+        double[] atTtl = edge(anonymous, PAGE.fact("edge-ttl-s"), w, false);
+        assertEquals(1 - atTtl[0] / anonymous, PAGE.fact("edge-hit-ratio"), 1e-6, PAGE + ": edge hit ratio at the stated TTL");
+        assertEquals(atTtl[0], PAGE.fact("edge-misses-per-s"), 1e-3 * atTtl[0], PAGE + ": anonymous misses a second");
+        assertEquals(atTtl[1] / anonymous, PAGE.fact("edge-stale-share"), 1e-6, PAGE + ": stale share at the stated TTL");
+        double origin = atTtl[0] + PAGE.fact("peak-logged-in-per-s");
+        assertEquals(origin, PAGE.fact("origin-per-s"), 1e-3 * origin, PAGE + ": origin renders a second");
+        assertClose(PAGE.fact("origin-per-s") / PAGE.fact("peak-views-per-s"), PAGE.fact("origin-share-of-views"), "origin share of views");
 
-        double[] longPurge = edge(anonymous, fact("long-ttl-s"), w, true);
-        assertEquals(1 - longPurge[0] / anonymous, fact("purge-long-ttl-hit-ratio"), 1e-6,
+        double[] longPurge = edge(anonymous, PAGE.fact("long-ttl-s"), w, true);
+        assertEquals(1 - longPurge[0] / anonymous, PAGE.fact("purge-long-ttl-hit-ratio"), 1e-6,
                 PAGE + ": hit ratio with purges at the long TTL");
-        double[] longTtl = edge(anonymous, fact("long-ttl-s"), w, false);
-        assertEquals(longTtl[1] / anonymous, fact("long-ttl-stale-share"), 1e-6, PAGE + ": stale share at the long TTL");
-        double perDecade = anonymous / Math.log(fact("questions") + 1) * Math.log(10);
-        assertClose(perDecade, fact("renders-saved-per-decade"), "renders saved per tenfold TTL");
+        double[] longTtl = edge(anonymous, PAGE.fact("long-ttl-s"), w, false);
+        assertEquals(longTtl[1] / anonymous, PAGE.fact("long-ttl-stale-share"), 1e-6, PAGE + ": stale share at the long TTL");
+        double perDecade = anonymous / Math.log(PAGE.fact("questions") + 1) * Math.log(10);
+        assertClose(perDecade, PAGE.fact("renders-saved-per-decade"), "renders saved per tenfold TTL");
         double[] tenSeconds = edge(anonymous, 10, w, false);
         double[] hundredSeconds = edge(anonymous, 100, w, false);
         for (double[] pair : List.of(new double[] {edge(anonymous, 1, w, false)[0], tenSeconds[0]},
@@ -223,14 +204,14 @@ class QaSiteTest {
                     PAGE + ": a tenfold TTL does not save about the quoted renders a second");
         }
         double[] oneSecond = edge(anonymous, 1, w, false);
-        assertEquals(oneSecond[0] + fact("peak-logged-in-per-s"), fact("ttl-1s-origin-per-s"), 1e-3 * oneSecond[0],
+        assertEquals(oneSecond[0] + PAGE.fact("peak-logged-in-per-s"), PAGE.fact("ttl-1s-origin-per-s"), 1e-3 * oneSecond[0],
                 PAGE + ": origin at a 1-second TTL");
     }
 
     @Test
     void edgeRunsTableFollowsFromItsCountsAndAgreesWithTheFormula() {
-        double anonymous = fact("peak-anonymous-per-s");
-        double w = fact("changes-per-view");
+        double anonymous = PAGE.fact("peak-anonymous-per-s");
+        double w = PAGE.fact("changes-per-view");
         for (Map<String, String> row : table("table[data-table=qa.edge-runs]")) {
             String where = "edge-runs, " + row.get("Policy") + " TTL " + row.get("TTL (s)");
             double views = number(row.get("Anonymous views measured"));
@@ -239,7 +220,7 @@ class QaSiteTest {
             boolean purge = row.get("Policy").equals("purge on change");
             assertRounded(row.get("Hit ratio, simulated"), 100 * (1 - misses / views), where + ", simulated hit ratio");
             assertRounded(row.get("Stale views, simulated"), 100 * stale / views, where + ", simulated stale share");
-            assertRounded(row.get("Origin renders/s"), misses / fact("sim-measure-s") + fact("peak-logged-in-per-s"),
+            assertRounded(row.get("Origin renders/s"), misses / PAGE.fact("sim-measure-s") + PAGE.fact("peak-logged-in-per-s"),
                     where + ", origin renders");
             double[] formula = edge(anonymous, number(row.get("TTL (s)")), w, purge);
             assertRounded(row.get("Hit ratio, formula"), 100 * (1 - formula[0] / anonymous), where + ", formula hit ratio");
@@ -272,8 +253,8 @@ class QaSiteTest {
     @Test
     void capOrderTableReplaysFromTheRulesTable() {
         Map<String, Rule> rules = rules();
-        int cap = (int) fact("daily-cap");
-        int floor = (int) fact("floor");
+        int cap = (int) PAGE.fact("daily-cap");
+        int floor = (int) PAGE.fact("floor");
         Map<String, Integer> endings = new TreeMap<>();
         for (Map<String, String> row : table("table[data-table=qa.cap-order]")) {
             String where = "cap-order, " + row.get("Scenario");
@@ -303,8 +284,8 @@ class QaSiteTest {
             assertEquals(reputation - start, (int) number(row.get("Change")), PAGE + ", " + where + ", change");
             endings.put(row.get("Scenario"), reputation);
         }
-        assertEquals(endings.get("Upvotes first"), (int) fact("upvotes-first"), PAGE + ": upvotes-first fact");
-        assertEquals(endings.get("Downvote first"), (int) fact("downvote-first"), PAGE + ": downvote-first fact");
+        assertEquals(endings.get("Upvotes first"), (int) PAGE.fact("upvotes-first"), PAGE + ": upvotes-first fact");
+        assertEquals(endings.get("Downvote first"), (int) PAGE.fact("downvote-first"), PAGE + ": downvote-first fact");
         assertFalse(endings.get("Upvotes first").equals(endings.get("Downvote first")),
                 PAGE + " claims the order matters, but both orders end equal");
     }
@@ -319,9 +300,9 @@ class QaSiteTest {
             assertTrue(drift != 0, PAGE + ", drift, user " + row.get("User") + ": listed without drift");
             total += drift;
         }
-        assertEquals(rows.size(), (int) fact("day-drift-users"), PAGE + ": drifted users against the drift table");
-        assertEquals(total, (int) fact("day-drift-points"), PAGE + ": drift points against the drift table");
-        assertEquals((int) fact("day-races"), (int) (fact("day-drift-users") + fact("day-masked")),
+        assertEquals(rows.size(), (int) PAGE.fact("day-drift-users"), PAGE + ": drifted users against the drift table");
+        assertEquals(total, (int) PAGE.fact("day-drift-points"), PAGE + ": drift points against the drift table");
+        assertEquals((int) PAGE.fact("day-races"), (int) (PAGE.fact("day-drift-users") + PAGE.fact("day-masked")),
                 PAGE + ": the page splits the lost updates into drifted and absorbed; they must add up");
     }
 
@@ -335,7 +316,7 @@ class QaSiteTest {
             weights.put(row.get("Flag"), (int) number(row.get("Weight")));
             red.put(row.get("Flag"), row.get("Lane").startsWith("red"));
         }
-        double halfLife = fact("half-life-hours");
+        double halfLife = PAGE.fact("half-life-hours");
         Map<String, Boolean> postIsRed = new TreeMap<>();
         Map<String, Map<String, String>> firstRow = new TreeMap<>();
         Map<String, Double> priorityOf = new TreeMap<>();
@@ -352,8 +333,8 @@ class QaSiteTest {
             }
         }
         assertEquals(postIsRed.keySet(), firstRow.keySet(), PAGE + ": every post in qa.flags needs its route and waits");
-        assertEquals((int) fact("posts"), firstRow.size(), PAGE + ": posts fact against the flags table");
-        int sla = (int) fact("sla-minutes") * 60;
+        assertEquals((int) PAGE.fact("posts"), firstRow.size(), PAGE + ": posts fact against the flags table");
+        int sla = (int) PAGE.fact("sla-minutes") * 60;
         for (String column : List.of("Wait, textbook (s)", "Wait, red lane (s)")) {
             int breaches = 0;
             int worst = 0;
@@ -365,11 +346,11 @@ class QaSiteTest {
                 }
             }
             String prefix = column.contains("textbook") ? "textbook" : "lanes";
-            assertEquals(breaches, (int) fact(prefix + "-breaches"), PAGE + ": SLA breaches in column " + column);
-            assertEquals(worst, (int) fact(prefix + "-worst-red-wait-s"), PAGE + ": worst red wait in column " + column);
+            assertEquals(breaches, (int) PAGE.fact(prefix + "-breaches"), PAGE + ": SLA breaches in column " + column);
+            assertEquals(worst, (int) PAGE.fact(prefix + "-worst-red-wait-s"), PAGE + ": worst red wait in column " + column);
         }
-        assertEquals(priorityOf.get("q10") / priorityOf.get("q20"), fact("minor-over-spam"),
-                1e-3 * fact("minor-over-spam"), PAGE + ": the ratio of q10's flag to q20's spam flag");
+        assertEquals(priorityOf.get("q10") / priorityOf.get("q20"), PAGE.fact("minor-over-spam"),
+                1e-3 * PAGE.fact("minor-over-spam"), PAGE + ": the ratio of q10's flag to q20's spam flag");
     }
 
     // --- Tags ------------------------------------------------------------------------------------
@@ -396,19 +377,19 @@ class QaSiteTest {
         }
         TreeSet<Integer> union = new TreeSet<>(Comparator.reverseOrder());
         int entries = 0;
-        for (String tag : factText("my-tags").split(",\\s*")) {
+        for (String tag : PAGE.factText("my-tags").split(",\\s*")) {
             union.addAll(postings.get(tag));
             entries += postings.get(tag).size();
         }
         Function<List<Integer>, String> joined = ids -> String.join(", ", ids.stream().map(String::valueOf).toList());
-        assertEquals(joined.apply(new ArrayList<>(union)), factText("small-union"), PAGE + ": the union of the user's tags");
-        assertEquals(union.size(), (int) fact("small-union-size"), PAGE + ": union size");
-        assertEquals(entries, (int) fact("small-list-entries"), PAGE + ": entries in the user's lists");
-        assertEquals(entries - union.size(), (int) fact("small-repeats"), PAGE + ": questions seen twice");
+        assertEquals(joined.apply(new ArrayList<>(union)), PAGE.factText("small-union"), PAGE + ": the union of the user's tags");
+        assertEquals(union.size(), (int) PAGE.fact("small-union-size"), PAGE + ": union size");
+        assertEquals(entries, (int) PAGE.fact("small-list-entries"), PAGE + ": entries in the user's lists");
+        assertEquals(entries - union.size(), (int) PAGE.fact("small-repeats"), PAGE + ": questions seen twice");
         List<Integer> open = union.stream().filter(id -> !answered.get(id)).toList();
-        assertEquals(joined.apply(open), factText("small-unanswered"), PAGE + ": unanswered in my tags");
-        assertEquals(open.size(), (int) fact("small-unanswered-size"), PAGE + ": unanswered count");
-        assertEquals(answered.size(), (int) fact("small-questions"), PAGE + ": question count");
+        assertEquals(joined.apply(open), PAGE.factText("small-unanswered"), PAGE + ": unanswered in my tags");
+        assertEquals(open.size(), (int) PAGE.fact("small-unanswered-size"), PAGE + ": unanswered count");
+        assertEquals(answered.size(), (int) PAGE.fact("small-questions"), PAGE + ": question count");
     }
 
     @Test
@@ -416,34 +397,34 @@ class QaSiteTest {
         List<Map<String, String>> rows = table("table[data-table=qa.union-work]");
         Map<String, String> full = rows.get(0);
         double entries = number(full.get("Posting entries read"));
-        assertEquals(fact("site-list-entries"), entries, PAGE + ": a full merge reads every entry of every list");
+        assertEquals(PAGE.fact("site-list-entries"), entries, PAGE + ": a full merge reads every entry of every list");
         assertEquals(2 * entries, number(full.get("Heap operations")),
                 PAGE + ": a full merge pushes and pops each entry once");
-        assertEquals(fact("site-union-unanswered"), number(full.get("Results")), PAGE + ": full merge results");
+        assertEquals(PAGE.fact("site-union-unanswered"), number(full.get("Results")), PAGE + ": full merge results");
         assertTrue(number(full.get("is_answered lookups")) <= entries, PAGE + ": more lookups than entries");
         for (Map<String, String> row : rows.subList(1, rows.size())) {
-            assertEquals(fact("page"), number(row.get("Results")), PAGE + ", union-work, " + row.get("Strategy"));
-            assertTrue(number(row.get("Posting entries read")) >= fact("page"),
+            assertEquals(PAGE.fact("page"), number(row.get("Results")), PAGE + ", union-work, " + row.get("Strategy"));
+            assertTrue(number(row.get("Posting entries read")) >= PAGE.fact("page"),
                     PAGE + ", union-work, " + row.get("Strategy") + ": fewer entries read than results");
         }
         assertEquals(0, number(rows.get(2).get("is_answered lookups")), PAGE + ": the unanswered-only lists need no lookups");
-        assertTrue(number(rows.get(2).get("Posting entries read")) <= fact("site-open-entries"),
+        assertTrue(number(rows.get(2).get("Posting entries read")) <= PAGE.fact("site-open-entries"),
                 PAGE + ": read more entries than the unanswered-only lists hold");
-        assertClose(entries / number(rows.get(1).get("Posting entries read")), fact("full-over-lazy"),
+        assertClose(entries / number(rows.get(1).get("Posting entries read")), PAGE.fact("full-over-lazy"),
                 "full merge over lazy merge");
-        assertEquals(number(full.get("Posting entries read")), fact("full-entries"), PAGE + ": full-entries fact");
-        assertEquals(number(rows.get(1).get("Posting entries read")), fact("lazy-entries"), PAGE + ": lazy-entries fact");
-        assertEquals(number(rows.get(2).get("Posting entries read")), fact("view-entries"), PAGE + ": view-entries fact");
+        assertEquals(number(full.get("Posting entries read")), PAGE.fact("full-entries"), PAGE + ": full-entries fact");
+        assertEquals(number(rows.get(1).get("Posting entries read")), PAGE.fact("lazy-entries"), PAGE + ": lazy-entries fact");
+        assertEquals(number(rows.get(2).get("Posting entries read")), PAGE.fact("view-entries"), PAGE + ": view-entries fact");
     }
 
     // --- Search ----------------------------------------------------------------------------------
 
     @Test
     void rankingFollowsFromBm25ThePriorAndTheDecay() {
-        double priorWeight = fact("prior-weight");
-        double floor = fact("decay-floor");
-        double gentle = fact("gentle-floor");
-        double halfLife = fact("half-life-days");
+        double priorWeight = PAGE.fact("prior-weight");
+        double floor = PAGE.fact("decay-floor");
+        double gentle = PAGE.fact("gentle-floor");
+        double halfLife = PAGE.fact("half-life-days");
         Map<String, Map<String, String>> candidates = new TreeMap<>();
         for (Map<String, String> row : table("table[data-table=qa.candidates]")) {
             candidates.put(row.get("Question"), row);
@@ -478,11 +459,11 @@ class QaSiteTest {
             }
         }
         Map<String, String> canonical = rows.stream().filter(r -> r.get("Question").equals("q1")).findFirst().orElseThrow();
-        assertEquals(number(canonical.get("Rank: BM25")), fact("canonical-rank-bm25"), PAGE + ": canonical rank, BM25");
-        assertEquals(number(canonical.get("Rank: with prior")), fact("canonical-rank-prior"), PAGE + ": canonical rank, prior");
-        assertEquals(number(canonical.get("Rank: with decay")), fact("canonical-rank-final"), PAGE + ": canonical rank, final");
-        assertEquals(number(canonical.get("Rank: gentle decay")), fact("canonical-rank-gentle-decay"),
+        assertEquals(number(canonical.get("Rank: BM25")), PAGE.fact("canonical-rank-bm25"), PAGE + ": canonical rank, BM25");
+        assertEquals(number(canonical.get("Rank: with prior")), PAGE.fact("canonical-rank-prior"), PAGE + ": canonical rank, prior");
+        assertEquals(number(canonical.get("Rank: with decay")), PAGE.fact("canonical-rank-final"), PAGE + ": canonical rank, final");
+        assertEquals(number(canonical.get("Rank: gentle decay")), PAGE.fact("canonical-rank-gentle-decay"),
                 PAGE + ": canonical rank, gentle decay");
-        assertTrue(candidates.containsKey(factText("bm25-top")), PAGE + ": bm25-top is not a candidate");
+        assertTrue(candidates.containsKey(PAGE.factText("bm25-top")), PAGE + ": bm25-top is not a candidate");
     }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Reads numbers back from the text a page shows ("3.13 GB/s", "16,000×", "150 ms") and says whether a
  * displayed number is the exact value correctly rounded to the digits it shows. Written for the tests,
@@ -67,5 +69,16 @@ final class Quantities {
     static boolean isCorrectlyRounded(BigDecimal shown, double exact) {
         double halfUnit = 0.5 * Math.pow(10, -shown.scale());
         return Math.abs(shown.doubleValue() - exact) <= halfUnit * (1 + 1e-9) + Math.abs(exact) * 1e-12;
+    }
+
+    /** Fails unless {@code shown}'s first number is {@code exact} correctly rounded; {@code where} names the page. */
+    static void assertCorrectlyRounded(String shown, double exact, String where) {
+        assertTrue(isCorrectlyRounded(number(shown), exact), where + ": shows '" + shown + "' but the exact value is " + exact);
+    }
+
+    /** Fails unless {@code actual} is within {@code relative × |expected| + absolute} of {@code expected} (NaN never is). */
+    static void assertClose(double expected, double actual, double relative, double absolute, String where) {
+        assertTrue(Math.abs(expected - actual) <= Math.abs(expected) * relative + absolute,
+                where + ": expected " + expected + " but the page has " + actual);
     }
 }

@@ -1,6 +1,5 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,24 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RideDispatchTest {
 
-    private static final String PAGE = "case-studies/ride-dispatch.html";
+    private static final PublishedPage PAGE = new PublishedPage("case-studies/ride-dispatch.html", "dispatch");
     private static final double SQRT3 = Math.sqrt(3);
-
-    private static Document doc() {
-        return PublishedSite.page(PAGE);
-    }
-
-    private static double fact(String name) {
-        Element e = doc().selectFirst("span.fact[data-fact=dispatch." + name + "]");
-        assertNotNull(e, PAGE + " does not quote dispatch." + name);
-        return Double.parseDouble(e.attr("data-value"));
-    }
-
-    private static List<Element> rows(String tableSelector) {
-        List<Element> rows = doc().select(tableSelector + " tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": " + tableSelector + " is missing");
-        return rows;
-    }
 
     // ---- ring size -------------------------------------------------------------------------------
 
@@ -96,45 +78,45 @@ class RideDispatchTest {
 
     @Test
     void theRingSizeFollowsFromTheCellGeometry() {
-        double area = fact("cell-area-km2") * 1e6;
-        double radius = fact("radius-m");
+        double area = PAGE.fact("cell-area-km2") * 1e6;
+        double radius = PAGE.fact("radius-m");
         double edge = Math.sqrt(2 * area / (3 * SQRT3));
-        assertEquals(edge, fact("edge-m"), 1e-6, PAGE + ": edge of a regular hexagon of the stated area");
-        assertEquals(SQRT3 * edge, fact("spacing-m"), 1e-6, PAGE + ": neighbour centres are sqrt(3) edges apart");
-        assertEquals(1.5 * edge, fact("flat-side-step-m"), 1e-6, PAGE + ": a ring's step towards its flat side");
+        assertEquals(edge, PAGE.fact("edge-m"), 1e-6, PAGE + ": edge of a regular hexagon of the stated area");
+        assertEquals(SQRT3 * edge, PAGE.fact("spacing-m"), 1e-6, PAGE + ": neighbour centres are sqrt(3) edges apart");
+        assertEquals(1.5 * edge, PAGE.fact("flat-side-step-m"), 1e-6, PAGE + ": a ring's step towards its flat side");
         int quick = (int) Math.ceil(radius / (SQRT3 * edge));
-        assertEquals(quick, fact("quick-rings"), PAGE + ": quick estimate, radius over spacing");
+        assertEquals(quick, PAGE.fact("quick-rings"), PAGE + ": quick estimate, radius over spacing");
 
         int needed = 0;
         while (coveredRadius(needed, edge) < radius) {
             needed++;
         }
-        assertEquals(needed, fact("rings-needed"), PAGE + ": smallest ring sure to cover " + radius + " m");
-        assertEquals(cellsInRing(needed), fact("ring-cells"), PAGE + ": cells in the needed ring");
-        assertEquals(coveredRadius(needed, edge), fact("guaranteed-at-needed-m"), 1.0, PAGE + ": radius covered by the needed ring");
-        assertEquals(coveredRadius(quick, edge), fact("guaranteed-at-quick-m"), 1.0, PAGE + ": radius covered by the quick estimate");
-        assertTrue(fact("guaranteed-at-quick-m") < radius, PAGE + ": the page says the quick estimate falls short; it does not");
-        assertEquals(0, fact("missed-at-needed"), PAGE + ": a ring sure to cover the radius cannot miss a driver within it");
-        assertTrue(fact("missed-at-quick") > 0, PAGE + ": the quick estimate falls short, so the simulation should miss drivers");
+        assertEquals(needed, PAGE.fact("rings-needed"), PAGE + ": smallest ring sure to cover " + radius + " m");
+        assertEquals(cellsInRing(needed), PAGE.fact("ring-cells"), PAGE + ": cells in the needed ring");
+        assertEquals(coveredRadius(needed, edge), PAGE.fact("guaranteed-at-needed-m"), 1.0, PAGE + ": radius covered by the needed ring");
+        assertEquals(coveredRadius(quick, edge), PAGE.fact("guaranteed-at-quick-m"), 1.0, PAGE + ": radius covered by the quick estimate");
+        assertTrue(PAGE.fact("guaranteed-at-quick-m") < radius, PAGE + ": the page says the quick estimate falls short; it does not");
+        assertEquals(0, PAGE.fact("missed-at-needed"), PAGE + ": a ring sure to cover the radius cannot miss a driver within it");
+        assertTrue(PAGE.fact("missed-at-quick") > 0, PAGE + ": the quick estimate falls short, so the simulation should miss drivers");
     }
 
     @Test
     void theSourcesTwentyRingsAreRecountedFromTheGeometry() {
-        double edge = fact("edge-m");
-        int source = (int) fact("source-rings");
+        double edge = PAGE.fact("edge-m");
+        int source = (int) PAGE.fact("source-rings");
         assertEquals(20, source, PAGE + ": the commonly quoted ring count");
-        assertEquals(cellsInRing(source), fact("source-ring-cells"), PAGE + ": cells in 20 rings");
-        assertEquals(coveredRadius(source, edge), fact("source-ring-radius-m"), 1.0, PAGE + ": radius covered by 20 rings");
-        assertEquals((double) cellsInRing(source) / cellsInRing((int) fact("rings-needed")), fact("source-ring-work"), 1e-9,
+        assertEquals(cellsInRing(source), PAGE.fact("source-ring-cells"), PAGE + ": cells in 20 rings");
+        assertEquals(coveredRadius(source, edge), PAGE.fact("source-ring-radius-m"), 1.0, PAGE + ": radius covered by 20 rings");
+        assertEquals((double) cellsInRing(source) / cellsInRing((int) PAGE.fact("rings-needed")), PAGE.fact("source-ring-work"), 1e-9,
                 PAGE + ": 20 rings against the needed ring");
-        assertEquals(Math.sqrt(2) - 1, fact("square-diagonal-extra"), 1e-12, PAGE + ": a square's diagonal over its side");
-        double v3 = fact("h3-v3-edge-m");
-        assertEquals(3 * SQRT3 / 2 * v3 * v3 / 1e6, fact("h3-v3-edge-area-km2"), 1e-9, PAGE + ": area of a hexagon with H3 3.x's edge");
+        assertEquals(Math.sqrt(2) - 1, PAGE.fact("square-diagonal-extra"), 1e-12, PAGE + ": a square's diagonal over its side");
+        double v3 = PAGE.fact("h3-v3-edge-m");
+        assertEquals(3 * SQRT3 / 2 * v3 * v3 / 1e6, PAGE.fact("h3-v3-edge-area-km2"), 1e-9, PAGE + ": area of a hexagon with H3 3.x's edge");
     }
 
     @Test
     void everyRowOfTheRingTableFollowsFromItsEdge() {
-        for (Element row : rows("table[data-table=dispatch.ring-size]")) {
+        for (Element row : PAGE.rows("dispatch.ring-size")) {
             double edge = Quantities.number(row.child(0).text()).doubleValue();
             String where = PAGE + " ring-size table, edge " + row.child(0).text();
             assertEquals(SQRT3 * edge, Quantities.number(row.child(2).text()).doubleValue(), 0.051, where + ": Centre spacing");
@@ -154,32 +136,32 @@ class RideDispatchTest {
 
     @Test
     void theIndexScansTheRingTheGeometryAsksFor() {
-        assertEquals(fact("ring-cells"), fact("query-cells"), PAGE + ": the index's query scans a different ring");
+        assertEquals(PAGE.fact("ring-cells"), PAGE.fact("query-cells"), PAGE + ": the index's query scans a different ring");
     }
 
     @Test
     void hashingFineCellsSpreadsOneQueryLikeBallsInBins() {
-        double pods = fact("pods");
-        double cells = fact("query-cells");
+        double pods = PAGE.fact("pods");
+        double cells = PAGE.fact("query-cells");
         double expected = pods * (1 - Math.pow(1 - 1 / pods, cells));
-        assertEquals(expected, fact("pods-hashing-cells"), 0.5, PAGE + ": pods touched when each cell is hashed");
+        assertEquals(expected, PAGE.fact("pods-hashing-cells"), 0.5, PAGE + ": pods touched when each cell is hashed");
         // A ring spans 2k+1 cells along each axis; regions of R cells overlap it in at most
         // ceil((2k+1)/R)+1 regions per axis.
-        int k = (int) fact("rings-needed");
-        int perAxis = (int) Math.ceil((2.0 * k + 1) / fact("region-cells")) + 1;
-        assertTrue(fact("pods-hashing-regions") <= perAxis * perAxis,
+        int k = (int) PAGE.fact("rings-needed");
+        int perAxis = (int) Math.ceil((2.0 * k + 1) / PAGE.fact("region-cells")) + 1;
+        assertTrue(PAGE.fact("pods-hashing-regions") <= perAxis * perAxis,
                 PAGE + ": a ring cannot touch more than " + perAxis * perAxis + " regions");
-        assertEquals(fact("region-cells") * SQRT3 * fact("edge-m") / 1000, fact("region-km"), 0.01, PAGE + ": region width");
+        assertEquals(PAGE.fact("region-cells") * SQRT3 * PAGE.fact("edge-m") / 1000, PAGE.fact("region-km"), 0.01, PAGE + ": region width");
     }
 
     @Test
     void cellChangesMatchTheCroftonEstimate() {
         // A step of length s crosses a tiling with boundary length L per unit area E = 2 s L / pi times on
         // average; for hexagons of edge e, L = 2 / (sqrt(3) e). A change of cell happens at most that often.
-        double step = fact("cruise-kmh") / 3.6 * fact("index-ping-interval-s");
-        double e = fact("edge-m");
+        double step = PAGE.fact("cruise-kmh") / 3.6 * PAGE.fact("index-ping-interval-s");
+        double e = PAGE.fact("edge-m");
         double crossings = 2 * step * (2 / (SQRT3 * e)) / Math.PI;
-        double share = fact("cell-change-share");
+        double share = PAGE.fact("cell-change-share");
         assertTrue(share <= crossings * 1.03 && share >= crossings * 0.93,
                 PAGE + ": " + share + " of updates changed cell; geometry expects just under " + crossings);
     }
@@ -188,7 +170,7 @@ class RideDispatchTest {
 
     @Test
     void theTwoRiderExampleIsRecomputedFromTheCodeShown() {
-        String code = doc().select("pre code").stream().map(Element::text)
+        String code = PAGE.doc().select("pre code").stream().map(Element::text)
                 .filter(t -> t.contains("TWO_RIDERS = {")).findFirst().orElse(null);
         assertNotNull(code, PAGE + ": the two-rider matrix is not shown");
         Matcher m = Pattern.compile("\\{(\\d+), (\\d+)}").matcher(code.substring(code.indexOf("TWO_RIDERS = {")));
@@ -201,27 +183,28 @@ class RideDispatchTest {
         int aTakes = cost[0][0] <= cost[0][1] ? 0 : 1;
         double greedy = cost[0][aTakes] + cost[1][1 - aTakes];
         double optimal = Math.min(cost[0][0] + cost[1][1], cost[0][1] + cost[1][0]);
-        assertEquals(greedy, fact("two-greedy-total-s"), PAGE + ": greedy total of the two-rider example");
-        assertEquals(optimal, fact("two-optimal-total-s"), PAGE + ": optimal total of the two-rider example");
+        assertEquals(greedy, PAGE.fact("two-greedy-total-s"), PAGE + ": greedy total of the two-rider example");
+        assertEquals(optimal, PAGE.fact("two-optimal-total-s"), PAGE + ": optimal total of the two-rider example");
         assertTrue(optimal < greedy, PAGE + ": the example should show greedy losing");
-        assertEquals(Math.pow(1_000, 3), fact("batch-1000-steps"), PAGE + ": n^3 for n = 1,000");
+        assertEquals(Math.pow(1_000, 3), PAGE.fact("batch-1000-steps"), PAGE + ": n^3 for n = 1,000");
     }
 
     @Test
     void theBatchingClaimsHoldInTheQuotedResults() {
-        assertTrue(fact("snapshot-saving-1") > fact("snapshot-saving-2") && fact("snapshot-saving-2") > fact("snapshot-saving-10")
-                        && fact("snapshot-saving-10") >= 0,
+        assertTrue(PAGE.fact("snapshot-saving-1") > PAGE.fact("snapshot-saving-2") && PAGE.fact("snapshot-saving-2") > PAGE.fact("snapshot-saving-10")
+                        && PAGE.fact("snapshot-saving-10") >= 0,
                 PAGE + ": the page says the saving shrinks as drivers per rider grow");
-        assertEquals(0, fact("moderate-best-window-s"), PAGE + ": the page says greedy wins on an ordinary evening");
-        assertTrue(fact("moderate-w60-total-s") > fact("moderate-greedy-total-s"), PAGE + ": a long window should cost time when supply is ample");
-        assertTrue(fact("strained-best-total-s") < fact("strained-greedy-total-s"), PAGE + ": batching should win on a strained evening");
-        assertTrue(fact("strained-best-pickup-saving") >= fact("strained-w10-pickup-saving"),
+        assertEquals(0, PAGE.fact("moderate-best-window-s"), PAGE + ": the page says greedy wins on an ordinary evening");
+        assertTrue(PAGE.fact("moderate-w60-total-s") > PAGE.fact("moderate-greedy-total-s"),
+                PAGE + ": a long window should cost time when supply is ample");
+        assertTrue(PAGE.fact("strained-best-total-s") < PAGE.fact("strained-greedy-total-s"), PAGE + ": batching should win on a strained evening");
+        assertTrue(PAGE.fact("strained-best-pickup-saving") >= PAGE.fact("strained-w10-pickup-saving"),
                 PAGE + ": the best window saves at least what the 10 s window saves");
     }
 
     @Test
     void theSmoothingTableTradesFlickerForLag() {
-        List<Element> rows = rows("table[data-table=dispatch.smoothing]");
+        List<Element> rows = PAGE.rows("dispatch.smoothing");
         double previousJump = Double.MAX_VALUE, previousLag = -1;
         for (Element row : rows) {
             String where = PAGE + " smoothing table, alpha " + row.child(0).text();
@@ -232,50 +215,50 @@ class RideDispatchTest {
             previousJump = jump;
             previousLag = lag;
         }
-        assertTrue(fact("chosen-error") < fact("heavy-error"), PAGE + ": the page says the middle weight beats heavy smoothing");
+        assertTrue(PAGE.fact("chosen-error") < PAGE.fact("heavy-error"), PAGE + ": the page says the middle weight beats heavy smoothing");
     }
 
     // ---- back-of-envelope ------------------------------------------------------------------------
 
     @Test
     void theEnvelopeFollowsFromTheStatedAssumptions() {
-        double registered = fact("registered-drivers");
-        double online = registered * fact("online-share");
-        double interval = fact("ping-interval-s");
-        assertEquals(online, fact("online-drivers"), 1e-6, PAGE + ": online drivers");
-        assertEquals(online / interval, fact("updates-per-s"), 1e-6, PAGE + ": updates per second");
-        assertEquals(registered / interval, fact("updates-if-all-ping"), 1e-6, PAGE + ": if every driver pinged");
-        assertEquals(1e6 * interval, fact("drivers-for-quoted-rate"), 1e-6, PAGE + ": drivers needed for 1M/s");
-        assertEquals(1e6 * interval / registered, fact("quoted-online-share"), 1e-12, PAGE + ": share online for 1M/s");
-        double bytes = fact("bytes-per-update");
-        assertEquals(1e6 * bytes, fact("quoted-bytes-per-s"), 1e-6, PAGE + ": quoted bandwidth");
-        assertEquals(online / interval * bytes, fact("bytes-per-s"), 1e-6, PAGE + ": bandwidth");
-        assertEquals(online / interval * bytes * 86_400, fact("bytes-per-day"), 1e-3, PAGE + ": bytes per day");
-        double perPod = fact("drivers-per-pod");
-        assertEquals(registered / perPod, fact("pods-for-all"), 1e-9, PAGE + ": pods for every registered driver");
-        assertEquals(online / perPod, fact("pods-for-online"), 1e-9, PAGE + ": pods for online drivers");
-        assertEquals(perPod / interval, fact("updates-per-pod"), 1e-9, PAGE + ": updates per pod");
-        assertEquals(online * fact("driver-state-bytes"), fact("state-bytes"), 1e-6, PAGE + ": driver state");
-        double rides = fact("rides-per-day") / 86_400;
-        assertEquals(rides, fact("rides-per-s"), 1e-9, PAGE + ": rides per second");
-        double peak = rides * fact("peak-factor");
-        assertEquals(peak, fact("peak-rides-per-s"), 1e-9, PAGE + ": peak rides per second");
-        assertEquals(10_000 / rides, fact("quoted-over-average"), 1e-9, PAGE + ": 10k/s over the average");
-        assertEquals(10_000 / peak, fact("quoted-over-peak"), 1e-9, PAGE + ": 10k/s over the peak");
-        assertEquals(peak * 3_600 / online, fact("rides-per-driver-hour"), 1e-9, PAGE + ": rides per online driver-hour");
-        assertEquals(1 / fact("online-share"), fact("registered-over-online"), 1e-12, PAGE + ": registered over online");
+        double registered = PAGE.fact("registered-drivers");
+        double online = registered * PAGE.fact("online-share");
+        double interval = PAGE.fact("ping-interval-s");
+        assertEquals(online, PAGE.fact("online-drivers"), 1e-6, PAGE + ": online drivers");
+        assertEquals(online / interval, PAGE.fact("updates-per-s"), 1e-6, PAGE + ": updates per second");
+        assertEquals(registered / interval, PAGE.fact("updates-if-all-ping"), 1e-6, PAGE + ": if every driver pinged");
+        assertEquals(1e6 * interval, PAGE.fact("drivers-for-quoted-rate"), 1e-6, PAGE + ": drivers needed for 1M/s");
+        assertEquals(1e6 * interval / registered, PAGE.fact("quoted-online-share"), 1e-12, PAGE + ": share online for 1M/s");
+        double bytes = PAGE.fact("bytes-per-update");
+        assertEquals(1e6 * bytes, PAGE.fact("quoted-bytes-per-s"), 1e-6, PAGE + ": quoted bandwidth");
+        assertEquals(online / interval * bytes, PAGE.fact("bytes-per-s"), 1e-6, PAGE + ": bandwidth");
+        assertEquals(online / interval * bytes * 86_400, PAGE.fact("bytes-per-day"), 1e-3, PAGE + ": bytes per day");
+        double perPod = PAGE.fact("drivers-per-pod");
+        assertEquals(registered / perPod, PAGE.fact("pods-for-all"), 1e-9, PAGE + ": pods for every registered driver");
+        assertEquals(online / perPod, PAGE.fact("pods-for-online"), 1e-9, PAGE + ": pods for online drivers");
+        assertEquals(perPod / interval, PAGE.fact("updates-per-pod"), 1e-9, PAGE + ": updates per pod");
+        assertEquals(online * PAGE.fact("driver-state-bytes"), PAGE.fact("state-bytes"), 1e-6, PAGE + ": driver state");
+        double rides = PAGE.fact("rides-per-day") / 86_400;
+        assertEquals(rides, PAGE.fact("rides-per-s"), 1e-9, PAGE + ": rides per second");
+        double peak = rides * PAGE.fact("peak-factor");
+        assertEquals(peak, PAGE.fact("peak-rides-per-s"), 1e-9, PAGE + ": peak rides per second");
+        assertEquals(10_000 / rides, PAGE.fact("quoted-over-average"), 1e-9, PAGE + ": 10k/s over the average");
+        assertEquals(10_000 / peak, PAGE.fact("quoted-over-peak"), 1e-9, PAGE + ": 10k/s over the peak");
+        assertEquals(peak * 3_600 / online, PAGE.fact("rides-per-driver-hour"), 1e-9, PAGE + ": rides per online driver-hour");
+        assertEquals(1 / PAGE.fact("online-share"), PAGE.fact("registered-over-online"), 1e-12, PAGE + ": registered over online");
     }
 
     @Test
     void theChecksTableQuotesTheRecomputedFigures() {
-        List<Element> rows = rows("table[data-table=dispatch.checks]");
+        List<Element> rows = PAGE.rows("dispatch.checks");
         String[] facts = {"updates-per-s", "bytes-per-s", "pods-for-online", "peak-rides-per-s"};
         double[] scale = {1, 1e6, 1, 1};
         assertEquals(facts.length, rows.size(), PAGE + ": checks table rows");
         for (int i = 0; i < facts.length; i++) {
             Element row = rows.get(i);
             double shown = Quantities.number(row.child(2).text()).doubleValue() * scale[i];
-            double exact = fact(facts[i]);
+            double exact = PAGE.fact(facts[i]);
             assertTrue(Math.abs(shown - exact) <= Math.max(0.5, exact * 0.005),
                     PAGE + " checks table, " + row.child(0).text() + ": Recomputed says " + row.child(2).text()
                             + " but the envelope gives " + exact);

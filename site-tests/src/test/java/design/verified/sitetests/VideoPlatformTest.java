@@ -1,14 +1,11 @@
 package design.verified.sitetests;
 
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -18,30 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VideoPlatformTest {
 
-    private static final String PAGE = "case-studies/video-platform.html";
-
-    private static Document doc() {
-        return PublishedSite.page(PAGE);
-    }
-
-    private static double fact(String name) {
-        Element e = doc().selectFirst("span.fact[data-fact=video." + name + "]");
-        assertNotNull(e, PAGE + " does not quote video." + name);
-        return Double.parseDouble(e.attr("data-value"));
-    }
-
-    private static void close(double expected, double actual, double relative, String what) {
-        assertTrue(Math.abs(expected - actual) <= Math.abs(expected) * relative,
-                PAGE + ": " + what + " is " + actual + ", expected " + expected);
-    }
+    private static final PublishedPage PAGE = new PublishedPage("case-studies/video-platform.html", "video");
 
     private record Rung(String name, int width, int height, double mbps) {
     }
 
     private static List<Rung> ladder() {
-        List<Element> rows = doc().select("table[data-table=video.ladder] tbody tr");
-        assertFalse(rows.isEmpty(), PAGE + ": ladder table missing");
-        return rows.stream().map(r -> {
+        return PAGE.rows("video.ladder").stream().map(r -> {
             String[] wh = r.child(1).text().split("×");
             return new Rung(r.child(0).text(), Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()),
                     Quantities.number(r.child(2).text()).doubleValue());
@@ -49,19 +29,19 @@ class VideoPlatformTest {
     }
 
     private static double encodeSeconds(Rung r) {
-        return (double) r.width() * r.height() * fact("fps") * fact("segment-s") / fact("encode-pixels-per-s");
+        return (double) r.width() * r.height() * PAGE.fact("fps") * PAGE.fact("segment-s") / PAGE.fact("encode-pixels-per-s");
     }
 
     @Test
     void everyLadderRowFollowsFromItsResolutionAndBitrate() {
-        List<Element> rows = doc().select("table[data-table=video.ladder] tbody tr");
+        List<Element> rows = PAGE.rows("video.ladder");
         List<Rung> ladder = ladder();
         for (int i = 0; i < rows.size(); i++) {
             Element row = rows.get(i);
             Rung r = ladder.get(i);
             String where = PAGE + " ladder table, " + r.name();
             double gbPerHour = r.mbps() * 1e6 / 8 * 3_600 / 1e9;
-            double mbPerSegment = r.mbps() * 1e6 / 8 * fact("segment-s") / 1e6;
+            double mbPerSegment = r.mbps() * 1e6 / 8 * PAGE.fact("segment-s") / 1e6;
             assertTrue(Quantities.isCorrectlyRounded(Quantities.number(row.child(3).text()), gbPerHour), where + ": GB per hour");
             assertTrue(Quantities.isCorrectlyRounded(Quantities.number(row.child(4).text()), mbPerSegment), where + ": MB per segment");
             assertTrue(Quantities.isCorrectlyRounded(Quantities.number(row.child(5).text()), encodeSeconds(r)),
@@ -72,51 +52,51 @@ class VideoPlatformTest {
     @Test
     void theFanOutFollowsFromTheLadder() {
         List<Rung> ladder = ladder();
-        assertEquals(ladder.size(), fact("rungs"), PAGE + ": rungs quoted against rows in the ladder table");
-        double segments = 3_600 / fact("segment-s");
-        assertEquals(segments, fact("segments-per-hour"), PAGE + ": segments per hour");
-        assertEquals(segments * ladder.size(), fact("tasks-per-hour"), PAGE + ": tasks per hour = segments × rungs");
-        assertTrue(fact("tasks-per-hour") != 3_600, PAGE + ": the page says the quoted 3,600 is wrong for this ladder");
-        close(encodeSeconds(ladder.get(0)), fact("task-4k-s"), 1e-12, "4K task seconds");
-        close(encodeSeconds(ladder.get(ladder.size() - 1)), fact("task-360p-s"), 1e-12, "360p task seconds");
+        assertEquals(ladder.size(), PAGE.fact("rungs"), PAGE + ": rungs quoted against rows in the ladder table");
+        double segments = 3_600 / PAGE.fact("segment-s");
+        assertEquals(segments, PAGE.fact("segments-per-hour"), PAGE + ": segments per hour");
+        assertEquals(segments * ladder.size(), PAGE.fact("tasks-per-hour"), PAGE + ": tasks per hour = segments × rungs");
+        assertTrue(PAGE.fact("tasks-per-hour") != 3_600, PAGE + ": the page says the quoted 3,600 is wrong for this ladder");
+        PAGE.assertClose(encodeSeconds(ladder.get(0)), PAGE.fact("task-4k-s"), 1e-12, "4K task seconds");
+        PAGE.assertClose(encodeSeconds(ladder.get(ladder.size() - 1)), PAGE.fact("task-360p-s"), 1e-12, "360p task seconds");
         double perSegment = ladder.stream().mapToDouble(VideoPlatformTest::encodeSeconds).sum();
-        close(segments * perSegment / 3_600, fact("machine-hours-per-hour"), 1e-12, "machine-hours per video hour");
+        PAGE.assertClose(segments * perSegment / 3_600, PAGE.fact("machine-hours-per-hour"), 1e-12, "machine-hours per video hour");
 
-        double machines = fact("machines");
+        double machines = PAGE.fact("machines");
         double lower = Math.max(segments * perSegment / machines, encodeSeconds(ladder.get(0)));
-        close(lower, fact("makespan-lower-bound-s"), 1e-12, "makespan lower bound");
+        PAGE.assertClose(lower, PAGE.fact("makespan-lower-bound-s"), 1e-12, "makespan lower bound");
         // Past the fleet where total work per machine equals the 4K task, the longest task sets the time.
-        close(segments * perSegment / encodeSeconds(ladder.get(0)), fact("longest-task-binds-from-machines"), 1e-12,
+        PAGE.assertClose(segments * perSegment / encodeSeconds(ladder.get(0)), PAGE.fact("longest-task-binds-from-machines"), 1e-12,
                 "fleet size where the 4K task becomes the bound");
-        double makespan = fact("makespan-s");
+        double makespan = PAGE.fact("makespan-s");
         // Longest-processing-time-first is within 4/3 of the optimum (Graham), so within 4/3 of the bound.
         assertTrue(makespan >= lower - 1e-9 && makespan <= lower * 4 / 3,
                 PAGE + ": makespan " + makespan + " outside [" + lower + ", 4/3 of it]");
 
-        double videoHoursPerSecond = fact("upload-hours-per-minute") / 60;
-        close(videoHoursPerSecond * segments * perSegment, fact("machines-to-keep-up"), 1e-12, "fleet to keep up");
-        close(videoHoursPerSecond * segments * (perSegment - encodeSeconds(ladder.get(0))),
-                fact("machines-to-keep-up-no-4k"), 1e-12, "fleet without the 4K rung");
+        double videoHoursPerSecond = PAGE.fact("upload-hours-per-minute") / 60;
+        PAGE.assertClose(videoHoursPerSecond * segments * perSegment, PAGE.fact("machines-to-keep-up"), 1e-12, "fleet to keep up");
+        PAGE.assertClose(videoHoursPerSecond * segments * (perSegment - encodeSeconds(ladder.get(0))),
+                PAGE.fact("machines-to-keep-up-no-4k"), 1e-12, "fleet without the 4K rung");
     }
 
     @Test
     void storageAndEgressFollowFromTheLadderAndAssumptions() {
-        double hoursPerDay = fact("upload-hours-per-minute") * 60 * 24;
-        close(hoursPerDay, fact("upload-hours-per-day"), 1e-12, "upload hours per day");
+        double hoursPerDay = PAGE.fact("upload-hours-per-minute") * 60 * 24;
+        PAGE.assertClose(hoursPerDay, PAGE.fact("upload-hours-per-day"), 1e-12, "upload hours per day");
         double mbps = ladder().stream().mapToDouble(Rung::mbps).sum();
-        close(mbps, fact("ladder-mbps"), 1e-12, "ladder total Mbps");
+        PAGE.assertClose(mbps, PAGE.fact("ladder-mbps"), 1e-12, "ladder total Mbps");
         double perHour = mbps * 1e6 / 8 * 3_600;
-        close(perHour, fact("encoded-bytes-per-hour"), 1e-12, "encoded bytes per hour");
-        close(perHour * hoursPerDay, fact("encoded-bytes-per-day"), 1e-12, "encoded bytes per day");
-        close(perHour * hoursPerDay * 365, fact("encoded-bytes-per-year"), 1e-12, "encoded bytes per year");
-        close(hoursPerDay * fact("tasks-per-hour"), fact("segment-objects-per-day"), 1e-12, "segment objects per day");
-        close(20e9 * 8 / 3_600 / 1e6, fact("upload-implied-mbps"), 1e-12, "bitrate of a 20 GB hour");
-        close(3840.0 * 2160 * 1.5 * fact("fps") * 3_600, fact("uncompressed-4k-bytes-per-hour"), 1e-12, "uncompressed 4K hour");
-        close(hoursPerDay * 20e9, fact("originals-bytes-per-day"), 1e-12, "originals per day");
-        close(20e9 / perHour, fact("originals-over-ladder"), 1e-12, "originals over the encoded ladder");
-        double viewers = fact("watch-hours-per-day") / 24;
-        close(viewers, fact("concurrent-viewers"), 1e-12, "concurrent viewers");
-        close(viewers * fact("mean-watched-mbps") * 1e6 / 1e12, fact("egress-tbps"), 1e-12, "egress Tbps");
+        PAGE.assertClose(perHour, PAGE.fact("encoded-bytes-per-hour"), 1e-12, "encoded bytes per hour");
+        PAGE.assertClose(perHour * hoursPerDay, PAGE.fact("encoded-bytes-per-day"), 1e-12, "encoded bytes per day");
+        PAGE.assertClose(perHour * hoursPerDay * 365, PAGE.fact("encoded-bytes-per-year"), 1e-12, "encoded bytes per year");
+        PAGE.assertClose(hoursPerDay * PAGE.fact("tasks-per-hour"), PAGE.fact("segment-objects-per-day"), 1e-12, "segment objects per day");
+        PAGE.assertClose(20e9 * 8 / 3_600 / 1e6, PAGE.fact("upload-implied-mbps"), 1e-12, "bitrate of a 20 GB hour");
+        PAGE.assertClose(3840.0 * 2160 * 1.5 * PAGE.fact("fps") * 3_600, PAGE.fact("uncompressed-4k-bytes-per-hour"), 1e-12, "uncompressed 4K hour");
+        PAGE.assertClose(hoursPerDay * 20e9, PAGE.fact("originals-bytes-per-day"), 1e-12, "originals per day");
+        PAGE.assertClose(20e9 / perHour, PAGE.fact("originals-over-ladder"), 1e-12, "originals over the encoded ladder");
+        double viewers = PAGE.fact("watch-hours-per-day") / 24;
+        PAGE.assertClose(viewers, PAGE.fact("concurrent-viewers"), 1e-12, "concurrent viewers");
+        PAGE.assertClose(viewers * PAGE.fact("mean-watched-mbps") * 1e6 / 1e12, PAGE.fact("egress-tbps"), 1e-12, "egress Tbps");
     }
 
     /** Sum of k^-s for k = 1..n: exact to a million, then Euler–Maclaurin (integral plus end corrections). */
@@ -137,49 +117,49 @@ class VideoPlatformTest {
     }
 
     private static double share(double top, double s) {
-        double catalog = fact("catalog");
+        double catalog = PAGE.fact("catalog");
         return harmonic(top * catalog, s) / harmonic(catalog, s);
     }
 
     @Test
     void theZipfSharesAreRecomputedIndependently() {
-        double sa = fact("s-a"), sb = fact("s-b");
-        close(0.5, share(1e-4, sa), 1e-4, "top 0.01% share at the first fitted exponent");
-        close(0.6, share(1e-2, sb), 1e-4, "top 1% share at the second fitted exponent");
-        close(share(1e-2, sa), fact("top1-under-a"), 1e-4, "top 1% under the first fit");
-        close(share(1e-4, sb), fact("top001-under-b"), 1e-4, "top 0.01% under the second fit");
-        close(share(1e-4, 1.0 + 1e-9), fact("top001-under-zipf1"), 1e-4, "top 0.01% under s = 1");
-        close(1 - share(0.2, sa), fact("cold-share-a"), 1e-3, "views on the bottom 80%");
-        assertTrue(fact("top1-under-a") > 0.6 && fact("top001-under-b") < 0.5,
+        double sa = PAGE.fact("s-a"), sb = PAGE.fact("s-b");
+        PAGE.assertClose(0.5, share(1e-4, sa), 1e-4, "top 0.01% share at the first fitted exponent");
+        PAGE.assertClose(0.6, share(1e-2, sb), 1e-4, "top 1% share at the second fitted exponent");
+        PAGE.assertClose(share(1e-2, sa), PAGE.fact("top1-under-a"), 1e-4, "top 1% under the first fit");
+        PAGE.assertClose(share(1e-4, sb), PAGE.fact("top001-under-b"), 1e-4, "top 0.01% under the second fit");
+        PAGE.assertClose(share(1e-4, 1.0 + 1e-9), PAGE.fact("top001-under-zipf1"), 1e-4, "top 0.01% under s = 1");
+        PAGE.assertClose(1 - share(0.2, sa), PAGE.fact("cold-share-a"), 1e-3, "views on the bottom 80%");
+        assertTrue(PAGE.fact("top1-under-a") > 0.6 && PAGE.fact("top001-under-b") < 0.5,
                 PAGE + ": the page says the two claims do not fit one curve");
     }
 
     @Test
     void theSimulationsSupportWhatThePageSays() {
         // Uniform A/B: every impression gives up (best - chosen) in expectation; the mean is best - average.
-        double best = fact("ctr-best"), average = (fact("ctr-low") + fact("ctr-mid") + best) / 3;
-        close(fact("impressions") * (best - average), fact("ab-regret"), 0.05, "A/B regret");
-        close(1.0 / 3, fact("ab-best-share"), 0.03, "A/B share of the best thumbnail");
-        assertTrue(fact("ts-regret") < fact("ab-regret"), PAGE + ": Thompson sampling should lose fewer clicks");
-        close(fact("ab-regret") / fact("ts-regret"), fact("regret-ratio"), 1e-12, "regret ratio");
+        double best = PAGE.fact("ctr-best"), average = (PAGE.fact("ctr-low") + PAGE.fact("ctr-mid") + best) / 3;
+        PAGE.assertClose(PAGE.fact("impressions") * (best - average), PAGE.fact("ab-regret"), 0.05, "A/B regret");
+        PAGE.assertClose(1.0 / 3, PAGE.fact("ab-best-share"), 0.03, "A/B share of the best thumbnail");
+        assertTrue(PAGE.fact("ts-regret") < PAGE.fact("ab-regret"), PAGE + ": Thompson sampling should lose fewer clicks");
+        PAGE.assertClose(PAGE.fact("ab-regret") / PAGE.fact("ts-regret"), PAGE.fact("regret-ratio"), 1e-12, "regret ratio");
 
-        assertTrue(fact("throughput-no-abandon-stall-s") > fact("throughput-stall-s"),
+        assertTrue(PAGE.fact("throughput-no-abandon-stall-s") > PAGE.fact("throughput-stall-s"),
                 PAGE + ": abandoning fetches should reduce stalls");
-        assertTrue(fact("always-1080p-startup-s") > fact("throughput-startup-s"),
+        assertTrue(PAGE.fact("always-1080p-startup-s") > PAGE.fact("throughput-startup-s"),
                 PAGE + ": starting at the bottom rung should start sooner");
-        for (Element row : doc().select("table[data-table=video.abr] tbody tr")) {
+        for (Element row : PAGE.doc().select("table[data-table=video.abr] tbody tr")) {
             double mean = Quantities.number(row.child(1).text()).doubleValue();
             assertTrue(mean >= 0.5 && mean <= 15, PAGE + " abr table, " + row.child(0).text() + ": mean bitrate off the ladder");
         }
 
-        int slots = (int) fact("shown") - 1;                                  // one slot is exploration
-        double minimumCreators = Math.ceil(slots / fact("max-per-creator"));
-        assertTrue(fact("creators-on-page") >= minimumCreators,
-                PAGE + ": a cap of " + fact("max-per-creator") + " per creator needs at least " + minimumCreators + " creators");
-        close(fact("retrieved") / fact("catalog"), fact("real-ranked-share"), 1e-12, "ranked share of the catalog");
+        int slots = (int) PAGE.fact("shown") - 1;                                  // one slot is exploration
+        double minimumCreators = Math.ceil(slots / PAGE.fact("max-per-creator"));
+        assertTrue(PAGE.fact("creators-on-page") >= minimumCreators,
+                PAGE + ": a cap of " + PAGE.fact("max-per-creator") + " per creator needs at least " + minimumCreators + " creators");
+        PAGE.assertClose(PAGE.fact("retrieved") / PAGE.fact("catalog"), PAGE.fact("real-ranked-share"), 1e-12, "ranked share of the catalog");
 
-        assertTrue(fact("news-idle-hot-days") <= 90, PAGE + ": a 90-day window cannot keep a video hot longer than 90 idle days");
-        assertTrue(fact("reheat-cold-views-detector") < fact("reheat-cold-views"), PAGE + ": the spike detector should help");
-        assertTrue(fact("news-off-edge-detector") < fact("news-off-edge"), PAGE + ": the spike detector should help");
+        assertTrue(PAGE.fact("news-idle-hot-days") <= 90, PAGE + ": a 90-day window cannot keep a video hot longer than 90 idle days");
+        assertTrue(PAGE.fact("reheat-cold-views-detector") < PAGE.fact("reheat-cold-views"), PAGE + ": the spike detector should help");
+        assertTrue(PAGE.fact("news-off-edge-detector") < PAGE.fact("news-off-edge"), PAGE + ": the spike detector should help");
     }
 }
