@@ -43,7 +43,7 @@ public final class LinkCheck {
         Map<Path, Set<String>> ids = new HashMap<>();
         for (Path file : htmlFiles) {
             String page = site.relativize(file).toString().replace('\\', '/');
-            Document doc = parse(file);
+            Document doc = ParsedPages.read(file).document();
             for (Element e : doc.select("[href], [src]")) {
                 boolean loads = !e.tagName().equals("a");
                 String attr = e.hasAttr("href") ? "href" : "src";
@@ -124,7 +124,7 @@ public final class LinkCheck {
 
     private static Set<String> idsOf(Path html) {
         Set<String> out = new HashSet<>();
-        for (Element e : parse(html).select("[id], a[name]")) {
+        for (Element e : ParsedPages.read(html).document().select("[id], a[name]")) {
             out.add(e.hasAttr("id") ? e.id() : e.attr("name"));
         }
         return out;
@@ -144,7 +144,4 @@ public final class LinkCheck {
         return out;
     }
 
-    static Document parse(Path html) {
-        return ParsedPages.parse(html);
-    }
 }

@@ -28,7 +28,7 @@ public final class NotFoundPage {
         if (!Files.isRegularFile(home)) {
             return;
         }
-        Document page = LinkCheck.parse(home);
+        Document page = ParsedPages.copy(home);
         page.outputSettings().prettyPrint(false);
         Element declared = page.selectFirst("meta[property=og:url]");
         String basePath = declared == null ? "/" : basePath(declared.attr("content"));

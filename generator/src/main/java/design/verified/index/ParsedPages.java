@@ -15,32 +15,39 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Parsed HTML pages, kept for the life of the JVM and reparsed only when a file's bytes change. The
  * index stage reads every page several times (links, search, the whole guide, practice questions), and
- * a preview rebuild changes only a few pages, so most parses are saved. Callers get their own copy and
- * may change it.
+ * a preview rebuild changes only a few pages, so most parses are saved. Readers share one parse per
+ * page ({@link #read}); a caller that changes the tree takes its own copy ({@link #copy}).
  */
 final class ParsedPages {
 
-    private record Entry(String hash, Document document) {
+    /** A page's parse and the hash of the bytes it was parsed from. */
+    record Parsed(String hash, Document document) {
     }
 
-    private static final Map<Path, Entry> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Path, Parsed> CACHE = new ConcurrentHashMap<>();
 
     private ParsedPages() {
     }
 
-    static Document parse(Path html) {
+    /** The shared parse of a page: read it, never change it. */
+    static Parsed read(Path html) {
         try {
             byte[] bytes = Files.readAllBytes(html);
             String hash = Hashing.sha256().add(bytes).hex();
             Path key = html.toAbsolutePath().normalize();
-            Entry entry = CACHE.get(key);
-            if (entry == null || !entry.hash().equals(hash)) {
-                entry = new Entry(hash, Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), ""));
-                CACHE.put(key, entry);
+            Parsed parsed = CACHE.get(key);
+            if (parsed == null || !parsed.hash().equals(hash)) {
+                parsed = new Parsed(hash, Jsoup.parse(new String(bytes, StandardCharsets.UTF_8), ""));
+                CACHE.put(key, parsed);
             }
-            return entry.document().clone();
+            return parsed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A page's tree for a caller that changes it. */
+    static Document copy(Path html) {
+        return read(html).document().clone();
     }
 }

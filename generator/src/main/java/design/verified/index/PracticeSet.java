@@ -33,7 +33,7 @@ final class PracticeSet {
         List<Map<String, String>> questions = new ArrayList<>();
         List<Page> course = design.verified.bake.Navigation.readingOrder(pages);
         for (Page page : course) {
-            Document doc = LinkCheck.parse(site.resolve(page.output()));
+            Document doc = ParsedPages.copy(site.resolve(page.output()));
             int n = 0;
             for (Element details : doc.select("details.practice")) {
                 Element summary = details.selectFirst("summary");

@@ -41,12 +41,28 @@ public final class SearchDocuments {
     public record Section(int id, String page, String url, String section, String text, String kind) {
     }
 
+    /** A page's sections, by the hash of the HTML they came from: a preview rebuild re-reads only changed pages. */
+    private record PageSections(String hash, List<Section> sections) {
+    }
+
+    private static final Map<String, PageSections> BY_PAGE = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static List<Section> of(Path site, List<Path> htmlFiles) {
         List<Section> sections = new ArrayList<>();
         for (Path file : htmlFiles) {
             String relative = site.relativize(file).toString().replace('\\', '/');
             if (!SKIPPED.contains(relative)) {
-                sectionsOf(relative, LinkCheck.parse(file), sections);
+                ParsedPages.Parsed parsed = ParsedPages.read(file);
+                PageSections cached = BY_PAGE.get(relative);
+                if (cached == null || !cached.hash().equals(parsed.hash())) {
+                    List<Section> fresh = new ArrayList<>();
+                    sectionsOf(relative, parsed.document(), fresh);
+                    cached = new PageSections(parsed.hash(), fresh);
+                    BY_PAGE.put(relative, cached);
+                }
+                for (Section s : cached.sections()) { // ids count across the whole site
+                    sections.add(new Section(sections.size(), s.page(), s.url(), s.section(), s.text(), s.kind()));
+                }
             }
         }
         return sections;

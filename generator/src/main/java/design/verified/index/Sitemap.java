@@ -24,7 +24,7 @@ public final class Sitemap {
         String home = null;
         int count = 0;
         for (Path file : htmlFiles) {
-            Element declared = LinkCheck.parse(file).selectFirst("meta[property=og:url]");
+            Element declared = ParsedPages.read(file).document().selectFirst("meta[property=og:url]");
             if (declared == null || site.relativize(file).toString().equals(NotFoundPage.FILE)) {
                 continue;
             }

@@ -39,7 +39,7 @@ public final class WholeGuide {
         Map<String, String> prefixes = new HashMap<>();
         course.forEach(p -> prefixes.put(p.output(), prefix(p.output())));
 
-        Document guide = LinkCheck.parse(home);
+        Document guide = ParsedPages.copy(home);
         guide.outputSettings().prettyPrint(false);
         guide.title("The whole guide · System Design, Verified");
         guide.select("meta[name=description]").attr("content",
@@ -68,7 +68,7 @@ public final class WholeGuide {
             if (!Files.isRegularFile(file)) {
                 continue;
             }
-            Element source = LinkCheck.parse(file).selectFirst("main article");
+            Element source = ParsedPages.copy(file).selectFirst("main article");
             if (source == null) {
                 continue;
             }
