@@ -46,10 +46,17 @@ public final class PreviewServer implements AutoCloseable {
     private PreviewServer(SiteLayout layout, int port, PrintStream console) throws IOException {
         this.layout = layout;
         this.console = console;
-        this.build = new SiteBuild(layout, console);
-        this.watcher = new SourceWatcher(List.of(layout.content(), layout.snippets(), layout.templates()));
-        rebuild("start");
+        // Bind first: a port in use fails at once, not after the first build.
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.build = new SiteBuild(layout, console);
+        try {
+            this.watcher = new SourceWatcher(List.of(layout.content(), layout.snippets(), layout.templates()));
+        } catch (IOException | RuntimeException e) {
+            http.stop(0);
+            build.close();
+            throw e;
+        }
+        rebuild("start");
         http.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "preview-http");
             t.setDaemon(true);
