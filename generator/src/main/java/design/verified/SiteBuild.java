@@ -65,7 +65,12 @@ public final class SiteBuild implements AutoCloseable {
         Logging.quiet();
         SiteLayout layout = SiteLayout.at(Path.of(System.getProperty("site.root", ".")));
         if (args.length > 0 && args[0].equals("serve")) {
-            PreviewServer.run(layout, Integer.getInteger("site.port", 8080));
+            try {
+                PreviewServer.run(layout, Integer.getInteger("site.port", 8080));
+            } catch (java.io.UncheckedIOException e) {
+                System.err.println("The preview could not start: " + e.getMessage());
+                System.exit(1);
+            }
             return;
         }
         int status = 0;

@@ -83,6 +83,8 @@ public final class PreviewServer implements AutoCloseable {
     public static PreviewServer start(SiteLayout layout, int port, PrintStream console) {
         try {
             return new PreviewServer(layout, port, console);
+        } catch (java.net.BindException e) {
+            throw new UncheckedIOException("port " + port + " is in use: start the preview on another one with -Dsite.port=N", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
