@@ -1,3 +1,4 @@
+import design.verified.FileTrees;
 import design.verified.SiteBuild;
 import design.verified.SiteLayout;
 
@@ -41,14 +42,14 @@ public class BuildBenchmark {
         List<Long> warm = new ArrayList<>();
         List<String> coldStages = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            deleteTree(scratch.resolve("target"));
+            FileTrees.delete(scratch.resolve("target"));
             Timed t = buildInFreshJvm(scratch, true);
             cold.add(t.millis());
             coldStages.add(t.console());
-            deleteTree(scratch.resolve("target"));
+            FileTrees.delete(scratch.resolve("target"));
             bakeOnly.add(buildInFreshJvm(scratch, false).millis());
         }
-        deleteTree(scratch.resolve("target"));
+        FileTrees.delete(scratch.resolve("target"));
         buildInFreshJvm(scratch, true);
         for (int i = 0; i < RUNS; i++) {
             warm.add(buildInFreshJvm(scratch, true).millis());
@@ -65,7 +66,7 @@ public class BuildBenchmark {
 
         previewRebuilds(scratch);
         snippetStageAgainstOneJvmPerSnippet(scratch);
-        deleteTree(scratch);
+        FileTrees.delete(scratch);
     }
 
     record Timed(long millis, String console) {
@@ -86,7 +87,7 @@ public class BuildBenchmark {
 
     /** One warm session, as the preview server holds it: edit, rebuild, measure, undo. */
     static void previewRebuilds(Path root) throws Exception {
-        deleteTree(root.resolve("target"));
+        FileTrees.delete(root.resolve("target"));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         try (SiteBuild session = new SiteBuild(SiteLayout.at(root), quiet)) {
             session.build();
@@ -142,7 +143,7 @@ public class BuildBenchmark {
 
     /** The run stage (pooled worker JVMs, 2 lanes) against one plain `java` process per program, 2 at a time. */
     static void snippetStageAgainstOneJvmPerSnippet(Path root) throws Exception {
-        deleteTree(root.resolve("target"));
+        FileTrees.delete(root.resolve("target"));
         Timed build = buildInFreshJvm(root, true);
         Matcher m = Pattern.compile("run\\s+(\\d+) ms\\s+(\\d+) ran").matcher(build.console());
         if (!m.find()) {
@@ -205,33 +206,9 @@ public class BuildBenchmark {
 
     static void copy(Path repo, Path scratch) throws IOException {
         for (String folder : List.of("content", "snippets", "templates")) {
-            copyTree(repo.resolve(folder), scratch.resolve(folder));
+            FileTrees.copy(repo.resolve(folder), scratch.resolve(folder));
         }
         Files.createDirectories(scratch.resolve("generator/target"));
         Files.copy(repo.resolve("generator/target/snippet-classpath.txt"), scratch.resolve("generator/target/snippet-classpath.txt"));
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
