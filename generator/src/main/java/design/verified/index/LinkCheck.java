@@ -36,19 +36,21 @@ public final class LinkCheck {
 
     /**
      * @param site        the baked site
+     * @param pages       every HTML page of the site, parsed
      * @param sourceOf    maps a site-relative HTML path to the file an author would fix
      */
-    public static List<Problem> check(Path site, List<Path> htmlFiles, Function<String, String> sourceOf) {
+    static List<Problem> check(Path site, Map<Path, ParsedPages.Parsed> pages, Function<String, String> sourceOf) {
         List<Problem> problems = new ArrayList<>();
         Map<Path, Set<String>> ids = new HashMap<>();
-        for (Path file : htmlFiles) {
+        for (Map.Entry<Path, ParsedPages.Parsed> entry : pages.entrySet()) {
+            Path file = entry.getKey();
             String page = site.relativize(file).toString().replace('\\', '/');
-            Document doc = ParsedPages.read(file).document();
+            Document doc = entry.getValue().document();
             for (Element e : doc.select("[href], [src]")) {
                 boolean loads = !e.tagName().equals("a");
                 String attr = e.hasAttr("href") ? "href" : "src";
                 String target = e.attr(attr).strip();
-                String issue = issueWith(site, file, target, loads, ids);
+                String issue = issueWith(site, file, target, loads, pages, ids);
                 if (issue != null) {
                     problems.add(Problem.in(sourceOf.apply(page), issue + " (in " + page + ", <" + e.tagName() + " " + attr
                             + "=\"" + target + "\">)"));
@@ -74,7 +76,8 @@ public final class LinkCheck {
         return problems;
     }
 
-    private static String issueWith(Path site, Path page, String target, boolean loads, Map<Path, Set<String>> ids) {
+    private static String issueWith(Path site, Path page, String target, boolean loads, Map<Path, ParsedPages.Parsed> pages,
+            Map<Path, Set<String>> ids) {
         if (target.isEmpty()) {
             return "empty link";
         }
@@ -114,7 +117,7 @@ public final class LinkCheck {
             return "broken link: " + site.relativize(resolved) + " does not exist";
         }
         if (fragment != null && !fragment.isEmpty() && resolved.toString().endsWith(".html")) {
-            Set<String> targetIds = ids.computeIfAbsent(resolved, LinkCheck::idsOf);
+            Set<String> targetIds = ids.computeIfAbsent(resolved, html -> idsOf(pages.get(html)));
             if (!targetIds.contains(fragment)) {
                 return "broken link: " + site.relativize(resolved) + " has no element with id '" + fragment + "'";
             }
@@ -122,9 +125,9 @@ public final class LinkCheck {
         return null;
     }
 
-    private static Set<String> idsOf(Path html) {
+    private static Set<String> idsOf(ParsedPages.Parsed html) {
         Set<String> out = new HashSet<>();
-        for (Element e : ParsedPages.read(html).document().select("[id], a[name]")) {
+        for (Element e : html.document().select("[id], a[name]")) {
             out.add(e.hasAttr("id") ? e.id() : e.attr("name"));
         }
         return out;

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,6 +46,15 @@ final class ParsedPages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every page of a site, each read and parsed once, in the given order: what the index stage's readers share. */
+    static Map<Path, Parsed> readAll(List<Path> htmlFiles) {
+        Map<Path, Parsed> pages = new LinkedHashMap<>();
+        for (Path file : htmlFiles) {
+            pages.put(file, read(file));
+        }
+        return pages;
     }
 
     /** A page's tree for a caller that changes it. */

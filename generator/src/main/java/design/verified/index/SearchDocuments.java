@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The documents the client-side search indexes: one per section (each {@code h2}/{@code h3} with an id,
@@ -45,14 +46,14 @@ public final class SearchDocuments {
     private record PageSections(String hash, List<Section> sections) {
     }
 
-    private static final Map<String, PageSections> BY_PAGE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, PageSections> BY_PAGE = new ConcurrentHashMap<>();
 
-    public static List<Section> of(Path site, List<Path> htmlFiles) {
+    static List<Section> of(Path site, Map<Path, ParsedPages.Parsed> pages) {
         List<Section> sections = new ArrayList<>();
-        for (Path file : htmlFiles) {
-            String relative = site.relativize(file).toString().replace('\\', '/');
+        for (Map.Entry<Path, ParsedPages.Parsed> page : pages.entrySet()) {
+            String relative = site.relativize(page.getKey()).toString().replace('\\', '/');
             if (!SKIPPED.contains(relative)) {
-                ParsedPages.Parsed parsed = ParsedPages.read(file);
+                ParsedPages.Parsed parsed = page.getValue();
                 PageSections cached = BY_PAGE.get(relative);
                 if (cached == null || !cached.hash().equals(parsed.hash())) {
                     List<Section> fresh = new ArrayList<>();
@@ -68,9 +69,9 @@ public final class SearchDocuments {
         return sections;
     }
 
-    public static void write(Path site, List<Path> htmlFiles) {
+    static void write(Path site, Map<Path, ParsedPages.Parsed> pages) {
         Map<String, Object> index = new LinkedHashMap<>();
-        index.put("documents", of(site, htmlFiles));
+        index.put("documents", of(site, pages));
         try {
             String json = new ObjectMapper().writeValueAsString(index);
             Files.writeString(site.resolve("search-index.js"),

@@ -42,13 +42,14 @@ public final class SiteIndex {
         List<Path> html = htmlFiles(site);
         Map<String, String> sourceOf = new HashMap<>();
         sources.pages().forEach(p -> sourceOf.put(p.output(), p.source()));
-        List<Problem> problems = LinkCheck.check(site, html, page -> sourceOf.getOrDefault(page,
+        Map<Path, ParsedPages.Parsed> pages = ParsedPages.readAll(html); // no HTML is written until the 404 page
+        List<Problem> problems = LinkCheck.check(site, pages, page -> sourceOf.getOrDefault(page,
                 page.startsWith("programs/") ? "snippets/" + page.substring(9).replaceFirst("\\.html$", ".java") : "templates"));
         if (!problems.isEmpty()) {
             throw new BuildFailure("index", problems);
         }
-        SearchDocuments.write(site, html);
-        Sitemap.write(site, html);
+        SearchDocuments.write(site, pages);
+        Sitemap.write(site, pages);
         NotFoundPage.write(site); // after the link check: its links resolve against the site's own path
         writeManifest(site.resolve("verified.json"), sources, catalog);
         return new Summary(html.size(), questions);

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
 /**
  * {@code sitemap.xml} and {@code robots.txt}, from the address every page declares for itself
@@ -18,13 +18,14 @@ public final class Sitemap {
     private Sitemap() {
     }
 
-    public static int write(Path site, List<Path> htmlFiles) {
+    static int write(Path site, Map<Path, ParsedPages.Parsed> pages) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         String home = null;
         int count = 0;
-        for (Path file : htmlFiles) {
-            Element declared = ParsedPages.read(file).document().selectFirst("meta[property=og:url]");
+        for (Map.Entry<Path, ParsedPages.Parsed> page : pages.entrySet()) {
+            Path file = page.getKey();
+            Element declared = page.getValue().document().selectFirst("meta[property=og:url]");
             if (declared == null || site.relativize(file).toString().equals(NotFoundPage.FILE)) {
                 continue;
             }

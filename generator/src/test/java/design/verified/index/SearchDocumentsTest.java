@@ -21,7 +21,7 @@ class SearchDocumentsTest {
                 + "<h2 id=\"the-ladder\"><a class=\"anchor\" href=\"#the-ladder\"></a>The ladder</h2><p>Rungs of <em>latency</em>, one by one.</p>"
                 + "<pre>int code = 1;</pre><h3 id=\"why\">Why</h3><p>Because.</p></article></main></body></html>");
 
-        List<SearchDocuments.Section> sections = SearchDocuments.of(site, List.of(page));
+        List<SearchDocuments.Section> sections = SearchDocuments.of(site, ParsedPages.readAll(List.of(page)));
 
         assertEquals(List.of("modules/01-a.html", "modules/01-a.html#the-ladder", "modules/01-a.html#why"),
                 sections.stream().map(SearchDocuments.Section::url).toList());
