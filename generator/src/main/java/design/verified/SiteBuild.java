@@ -14,7 +14,9 @@ import design.verified.run.RunResults;
 import design.verified.serve.PreviewServer;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -67,7 +69,7 @@ public final class SiteBuild implements AutoCloseable {
         if (args.length > 0 && args[0].equals("serve")) {
             try {
                 PreviewServer.run(layout, Integer.getInteger("site.port", 8080));
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 System.err.println("The preview could not start: " + e.getMessage());
                 System.exit(1);
             }
@@ -96,7 +98,7 @@ public final class SiteBuild implements AutoCloseable {
         // Asciidoctor's start-up (JRuby) is the longest single step: overlap it with compiling and running.
         CompletableFuture<Void> asciidoctor = CompletableFuture.runAsync(Baker::warmUp);
         Path staging = publisher.freshStaging();
-        List<String> deferred = new java.util.ArrayList<>();
+        List<String> deferred = new ArrayList<>();
         try {
             SourceTree sources = stage("discover", () -> Discovery.scan(layout),
                     s -> s.pages().size() + " pages, " + s.programs().size() + " programs, " + s.referenceCount() + " references");

@@ -1,6 +1,7 @@
 package design.verified.run;
 
 import design.verified.BuildFailure;
+import design.verified.FileTrees;
 import design.verified.Hashing;
 import design.verified.Problem;
 import design.verified.compile.CompiledPrograms;
@@ -10,6 +11,7 @@ import design.verified.discover.Program;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +44,10 @@ public final class ProgramRunner implements AutoCloseable {
     private final int heapMegabytes;
     private final Deque<WorkerProcess> idle = new ArrayDeque<>();
     /** This session's latest result and code fingerprint of each program, for deferred reruns in preview. */
-    private final Map<String, ProgramResult> lastResult = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> lastFingerprint = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ProgramResult> lastResult = new ConcurrentHashMap<>();
+    private final Map<String, String> lastFingerprint = new ConcurrentHashMap<>();
+    /** Hashes of the folders programs declare with {@code reads=}, computed once per build. */
+    private final Map<String, String> folderHashes = new ConcurrentHashMap<>();
 
     public ProgramRunner(Path root, Path cacheRoot, SnippetLibraries libraries) {
         this(root, cacheRoot, libraries, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), 512);
@@ -76,7 +82,7 @@ public final class ProgramRunner implements AutoCloseable {
         for (Program p : programs) {
             String key = cacheKey(p, compiled);
             keys.put(p.id(), key);
-            java.util.Optional<ProgramResult> cached = cache.get(key);
+            Optional<ProgramResult> cached = cache.get(key);
             ProgramResult previous = lastResult.get(p.id());
             if (cached.isPresent()) {
                 results.put(p.id(), cached.get());
@@ -191,15 +197,13 @@ public final class ProgramRunner implements AutoCloseable {
         return key.hex().substring(0, 32);
     }
 
-    private final Map<String, String> folderHashes = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** A hash of every file's path and bytes under a repository folder, computed once per build. */
     private String folderHash(String folder) {
         return folderHashes.computeIfAbsent(folder, f -> {
             Hashing h = Hashing.sha256();
-            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(root.resolve(f))) {
-                for (Path file : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
-                    h.add(root.relativize(file).toString()).add(java.nio.file.Files.readAllBytes(file));
+            try {
+                for (Path file : FileTrees.list(root.resolve(f))) {
+                    h.add(root.relativize(file).toString()).add(Files.readAllBytes(file));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
