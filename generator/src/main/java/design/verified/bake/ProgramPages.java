@@ -12,6 +12,8 @@ import design.verified.run.ProgramResult;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import design.verified.Hashing;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,8 @@ import java.util.TreeSet;
 final class ProgramPages {
 
     static final String FOLDER = "programs";
+    /** Pages in the order of their source files, as the "shown on" lists give them. */
+    static final Comparator<Page> BY_SOURCE = Comparator.comparing(Page::source);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProgramPages() {
@@ -58,11 +62,7 @@ final class ProgramPages {
         a.append("`").append(p.source()).append("` is compiled and run by every build of this site");
         a.append(result.hasMain() ? "; its output below is from that run.\n\n" : ".\n\n");
         if (!usedBy.isEmpty()) {
-            a.append("Shown on: ");
-            a.append(String.join(", ", usedBy.stream()
-                    .map(pg -> "xref:" + "../".repeat(depth(p)) + pg.output().replaceFirst("\\.html$", ".adoc")
-                            + "[" + pg.title().replace("]", "\\]") + "]").toList()));
-            a.append(".\n\n");
+            a.append("Shown on: ").append(pageLinks(usedBy, "../".repeat(depth(p)))).append(".\n\n");
         }
         a.append("== Source\n\n[source,java]\n----\n").append(p.text().stripTrailing()).append("\n----\n\n");
         if (result.hasMain()) {
@@ -98,15 +98,15 @@ final class ProgramPages {
         Map<String, Set<Page>> usedBy = new TreeMap<>();
         for (Page page : sources.pages()) {
             for (Reference ref : page.references()) {
-                String programId = switch (ref.kind()) {
-                    case SNIPPET -> ref.name();
-                    case FACT -> catalog.fact(ref.name()).origin().id();
-                    case TABLE -> catalog.table(ref.name()).origin().id();
-                    case CHART -> catalog.chart(ref.name()).origin().id();
-                };
-                usedBy.computeIfAbsent(programId, k -> new TreeSet<>((x, y) -> x.source().compareTo(y.source()))).add(page);
+                usedBy.computeIfAbsent(catalog.programOf(ref), k -> new TreeSet<>(BY_SOURCE)).add(page);
             }
         }
         return usedBy;
+    }
+
+    /** Cross-references to these pages, by title, from a page {@code up} ("../" per folder) below the root. */
+    static String pageLinks(Collection<Page> pages, String up) {
+        return String.join(", ", pages.stream().map(pg -> "xref:" + up + pg.output().replaceFirst("\\.html$", ".adoc")
+                + "[" + pg.title().replace("]", "\\]") + "]").toList());
     }
 }

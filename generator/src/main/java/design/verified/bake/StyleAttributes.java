@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class StyleAttributes extends Postprocessor {
 
     private static final Pattern WIDTH = Pattern.compile("<(col|table)([^>]*?) style=\"width: ([0-9.]+)%;?\"([^>]*)>");
+    private static final Pattern CLASS = Pattern.compile("class=\"([^\"]*)\"");
 
     @Override
     public String process(Document document, String output) {
@@ -27,7 +28,7 @@ public final class StyleAttributes extends Postprocessor {
             long rounded = Math.max(5, Math.min(100, Math.round(Double.parseDouble(m.group(3)) / 5) * 5));
             String attributes = m.group(2) + m.group(4);
             String tag;
-            Matcher cls = Pattern.compile("class=\"([^\"]*)\"").matcher(attributes);
+            Matcher cls = CLASS.matcher(attributes);
             if (cls.find()) {
                 tag = "<" + m.group(1) + attributes.substring(0, cls.start()) + "class=\"" + cls.group(1) + " w-" + rounded + "\""
                         + attributes.substring(cls.end()) + ">";

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +33,6 @@ final class VerificationReport {
 
     static final String PAGE = "verification.adoc";
     static final String RUNTIMES = "js/verification-runtimes.js";
-    /** The table of corrections, if a program defines it. */
-    static final String CORRECTIONS_TABLE = Catalog.CORRECTIONS_TABLE;
 
     private VerificationReport() {
     }
@@ -106,7 +103,7 @@ final class VerificationReport {
 
     /** The corrections table, written with links to the section that explains each one. */
     private static void corrections(StringBuilder a, Catalog catalog) {
-        Table table = catalog.table(CORRECTIONS_TABLE);
+        Table table = catalog.table(Catalog.CORRECTIONS_TABLE);
         a.append("== Corrections to commonly repeated figures\n\n");
         if (table == null) { // only when programs were skipped (bench/): other pages still link here
             a.append("This build did not run the program that lists them.\n\n");
@@ -142,14 +139,7 @@ final class VerificationReport {
     }
 
     private static String pageLinks(Set<Page> pages) {
-        if (pages == null || pages.isEmpty()) {
-            return "";
-        }
-        List<String> links = new ArrayList<>();
-        for (Page p : pages) {
-            links.add("xref:" + p.output().replaceFirst("\\.html$", ".adoc") + "[" + p.title().replace("]", "\\]") + "]");
-        }
-        return String.join(", ", links);
+        return pages == null ? "" : ProgramPages.pageLinks(pages, "");
     }
 
     private static String escape(String cell) {
@@ -161,7 +151,7 @@ final class VerificationReport {
         for (Page page : sources.pages()) {
             for (Reference ref : page.references()) {
                 usedBy.computeIfAbsent(ref.kind().macro + ":" + ref.name(),
-                        k -> new TreeSet<>((x, y) -> x.source().compareTo(y.source()))).add(page);
+                        k -> new TreeSet<>(ProgramPages.BY_SOURCE)).add(page);
             }
         }
         return usedBy;

@@ -1,6 +1,7 @@
 package design.verified.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import design.verified.BuildFailure;
 import design.verified.Problem;
 import design.verified.discover.Page;
@@ -73,10 +74,8 @@ public final class Catalog {
         sources.programs().forEach(p -> results.put(p.id(), new ProgramResult(p.id(), true, "(not run)", Map.of(),
                 Map.of(), Map.of(), Map.of(), 0, false)));
         Catalog catalog = new Catalog(sources, new RunResults(results, 0, List.of()));
-        JsonNode stand = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .set("series", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode()
-                        .add(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "line")
-                                .set("data", new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().add(0))));
+        ObjectNode stand = JsonNodeFactory.instance.objectNode();
+        stand.putArray("series").addObject().put("type", "line").putArray("data").add(0);
         Program anyProgram = sources.programs().isEmpty() ? null : sources.programs().get(0);
         for (Page page : sources.pages()) {
             for (Reference ref : page.references()) {
@@ -231,12 +230,7 @@ public final class Catalog {
         }
         for (Page page : sources.pages()) {
             for (Reference ref : page.references()) {
-                switch (ref.kind()) {
-                    case SNIPPET -> used.add(ref.name());
-                    case FACT -> used.add(facts.get(ref.name()).origin().id());
-                    case TABLE -> used.add(tables.get(ref.name()).origin().id());
-                    case CHART -> used.add(charts.get(ref.name()).origin().id());
-                }
+                used.add(programOf(ref));
             }
         }
         for (Program p : programs.values()) {
@@ -246,6 +240,16 @@ public final class Catalog {
                 unusedPrograms.add(p.id());
             }
         }
+    }
+
+    /** The id of the program behind what a resolved reference names: the snippet itself, or the fact's, table's or chart's origin. */
+    public String programOf(Reference ref) {
+        return switch (ref.kind()) {
+            case SNIPPET -> ref.name();
+            case FACT -> facts.get(ref.name()).origin().id();
+            case TABLE -> tables.get(ref.name()).origin().id();
+            case CHART -> charts.get(ref.name()).origin().id();
+        };
     }
 
     public Program program(String id) {
@@ -287,10 +291,5 @@ public final class Catalog {
     /** Programs that produce something no page shows (reported, not fatal). */
     public Set<String> unusedPrograms() {
         return unusedPrograms;
-    }
-
-    static boolean hasNonEmptyArray(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isArray() && !value.isEmpty();
     }
 }

@@ -20,12 +20,17 @@ final class ChartCheck {
             if (!s.hasNonNull("type")) {
                 return "series " + i + " has no type";
             }
-            boolean hasData = Catalog.hasNonEmptyArray(s, "data") || Catalog.hasNonEmptyArray(s, "nodes");
+            boolean hasData = hasNonEmptyArray(s, "data") || hasNonEmptyArray(s, "nodes");
             if (!hasData) {
                 return "series " + i + " ('" + s.path("name").asText(s.get("type").asText()) + "') has no data";
             }
             i++;
         }
         return null;
+    }
+
+    private static boolean hasNonEmptyArray(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isArray() && !value.isEmpty();
     }
 }
