@@ -2,10 +2,9 @@ package design.verified.sitetests;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.print.PageMargin;
 import org.openqa.selenium.print.PageSize;
@@ -41,19 +40,8 @@ class CheatSheetTest {
     private static final String OWN_AREA = "cheatsheet.";
     private static final double SECONDS_PER_DAY = 24 * 60 * 60;
 
-    private LocalServer server;
-
-    @BeforeAll
-    void serve() {
-        server = LocalServer.servePublishedSite();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalServer.PerClass server = new LocalServer.PerClass();
 
     private static Document cheatSheet() {
         return PublishedSite.page(PAGE);

@@ -2,10 +2,10 @@ package design.verified.sitetests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -27,7 +27,9 @@ class EveryPageInTheBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SERIOUS = List.of("serious", "critical");
 
-    private LocalServer server;
+    @RegisterExtension
+    static final LocalServer.PerClass server = new LocalServer.PerClass();
+
     private final Map<String, List<String>> findings = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger charts = new java.util.concurrent.atomic.AtomicInteger();
@@ -46,7 +48,6 @@ class EveryPageInTheBrowserTest {
      */
     @BeforeAll
     void openEveryPage() throws Exception {
-        server = LocalServer.servePublishedSite();
         long start = System.nanoTime();
         int workers = Integer.getInteger("browser.workers", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
         java.util.Queue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(PublishedSite.pages());
@@ -79,13 +80,6 @@ class EveryPageInTheBrowserTest {
         new java.util.TreeMap<>(nanos).forEach((k, v) -> steps.append(String.format(" %s %.1f s;", k, v / 1e9)));
         System.out.printf("browser: %d pages, %d charts in %.1f s with %d browsers (summed over browsers:%s)%n", pages.get(),
                 charts.get(), (System.nanoTime() - start) / 1e9, workers, steps);
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private void report(String promise, String page, String problem) {

@@ -1,8 +1,7 @@
 package design.verified.sitetests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -16,17 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Printing: the whole guide draws every chart as a picture, opens answers, and the print stylesheet drops the navigation and wraps code. */
 class PrintTest {
 
-    private static LocalServer server;
-
-    @BeforeAll
-    static void serve() {
-        server = LocalServer.servePublishedSite();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalServer.PerClass server = new LocalServer.PerClass();
 
     @Test
     void theWholeGuidePrintsEveryChartAsAPictureWithoutNavigationAndWithWrappedCode() {
