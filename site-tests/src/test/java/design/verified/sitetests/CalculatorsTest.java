@@ -79,8 +79,7 @@ class CalculatorsTest {
     /** Checks every calculator on one page; returns how many there were. */
     private static int check(String url, String page, List<String> problems) {
         Browser browser = Browser.shared();
-        Browser.Visit visit = browser.visit(url);
-        visit.problems().forEach(p -> problems.add(page + ": " + p));
+        browser.visit(url).forEach(p -> problems.add(page + ": " + p));
         List<WebElement> forms = browser.driver().findElements(By.cssSelector("form.calculator"));
         for (WebElement form : forms) {
             String where = page + " calculator " + form.getAttribute("data-calculator");

@@ -98,9 +98,9 @@ class EveryPageInTheBrowserTest {
         // every page starts in the light theme, as a first-time reader with a light system setting sees it
         browser.js("try { localStorage.setItem('sdv-theme', 'light'); } catch (e) {}");
         // the 404 page is checked where a reader meets it: at a missing address, one folder down
-        Browser.Visit visit = browser.visit(server.url(page.equals("404.html") ? "modules/no-such-page.html" : page));
+        List<String> problems = browser.visit(server.url(page.equals("404.html") ? "modules/no-such-page.html" : page));
         String expectedStatus = page.equals("404.html") ? "HTTP 404" : null;
-        for (String problem : visit.problems()) {
+        for (String problem : problems) {
             if (expectedStatus != null && (problem.contains(expectedStatus) || problem.contains("status of 404"))) {
                 continue; // the 404 page is itself the answer to a missing address
             }

@@ -21,8 +21,8 @@ class PrintTest {
     @Test
     void theWholeGuidePrintsEveryChartAsAPictureWithoutNavigationAndWithWrappedCode() {
         Browser browser = Browser.shared();
-        Browser.Visit visit = browser.visit(server.url("guide.html"));
-        assertTrue(visit.problems().isEmpty(), "guide.html: " + visit.problems());
+        List<String> problems = browser.visit(server.url("guide.html"));
+        assertTrue(problems.isEmpty(), "guide.html: " + problems);
         long charts = (Long) browser.js("return document.querySelectorAll('.chart-canvas[data-echarts]').length;");
         assertTrue(charts > 0, "the whole guide shows no chart");
         // printing draws synchronously: ECharts must be loaded (the guide loads it once the page has loaded)

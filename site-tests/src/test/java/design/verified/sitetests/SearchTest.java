@@ -50,8 +50,8 @@ class SearchTest {
     @Test
     void slashFocusesTheBoxAndEachResultShowsSectionPageAndTheMatchingWords() {
         Browser browser = Browser.shared();
-        Browser.Visit visit = browser.visit(server.url("index.html"));
-        assertTrue(visit.problems().isEmpty(), visit.problems().toString());
+        List<String> problems = browser.visit(server.url("index.html"));
+        assertTrue(problems.isEmpty(), problems.toString());
         new Actions(browser.driver()).sendKeys("/").perform();
         assertEquals("search-input", browser.js("return document.activeElement && document.activeElement.id;"),
                 "pressing / on the home page did not focus the search box");
