@@ -91,21 +91,22 @@ final class Browser {
         return driver;
     }
 
-    /** What one page load produced: console errors and requests that failed (or left the site). */
-    record Visit(String url, List<String> consoleErrors, List<String> failedRequests) {
-        List<String> problems() {
-            List<String> all = new ArrayList<>(consoleErrors);
-            all.addAll(failedRequests);
-            return all;
-        }
-    }
-
-    /** Loads {@code url}, waits until the page and its charts are drawn, and reads the logs (once: reading empties them). */
-    Visit visit(String url) {
+    /**
+     * Loads {@code url}, waits until the page and its charts are drawn, and returns what the load produced:
+     * console errors and requests that failed (or left the site). See {@link #problems}.
+     */
+    List<String> visit(String url) {
         drainLogs();
         driver.get(url);
         waitUntilSettled();
-        return new Visit(url, consoleErrors(), failedRequests());
+        return problems();
+    }
+
+    /** Console errors, then failed requests, since the last read (once: reading empties the logs). */
+    List<String> problems() {
+        List<String> all = consoleErrors();
+        all.addAll(failedRequests());
+        return all;
     }
 
     void waitUntilSettled() {
@@ -177,7 +178,7 @@ final class Browser {
         return url.matches("(?i)(https?|wss?|ftp|file):.*");
     }
 
-    void drainLogs() {
+    private void drainLogs() {
         driver.manage().logs().get(LogType.BROWSER);
         driver.manage().logs().get(LogType.PERFORMANCE);
     }
@@ -193,11 +194,6 @@ final class Browser {
 
     void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-    }
-
-    /** The viewport's CSS width: Chromium's window includes no chrome in headless mode, but check anyway. */
-    long viewportWidth() {
-        return ((Number) js("return document.documentElement.clientWidth;")).longValue();
     }
 
     /** Runs the vendored axe-core on the current page; returns its violations of the given impacts. */

@@ -1,9 +1,10 @@
 package design.verified.sitetests;
 
 import design.verified.BuildFailure;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -24,12 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CalculatorsTest {
 
-    private static LocalServer published;
+    @RegisterExtension
+    static final LocalServer.PerClass published = new LocalServer.PerClass();
+    @AutoClose
     private static LocalServer fixture;
 
     @BeforeAll
     static void serve() throws Exception {
-        published = LocalServer.servePublishedSite();
         FixtureSite site = FixtureSite.create();
         site.write("snippets/fixture/Knobs.java", KNOBS);
         site.write("content/modules/02-calculators.adoc", """
@@ -51,12 +53,6 @@ class CalculatorsTest {
         BuildFailure failure = site.build();
         assertNull(failure, () -> "the calculator fixture should build: " + failure.problems());
         fixture = LocalServer.serve(site.root.resolve("target/site"), "/");
-    }
-
-    @AfterAll
-    static void stop() {
-        published.close();
-        fixture.close();
     }
 
     @Test
@@ -83,8 +79,7 @@ class CalculatorsTest {
     /** Checks every calculator on one page; returns how many there were. */
     private static int check(String url, String page, List<String> problems) {
         Browser browser = Browser.shared();
-        Browser.Visit visit = browser.visit(url);
-        visit.problems().forEach(p -> problems.add(page + ": " + p));
+        browser.visit(url).forEach(p -> problems.add(page + ": " + p));
         List<WebElement> forms = browser.driver().findElements(By.cssSelector("form.calculator"));
         for (WebElement form : forms) {
             String where = page + " calculator " + form.getAttribute("data-calculator");

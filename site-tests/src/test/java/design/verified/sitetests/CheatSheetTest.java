@@ -2,10 +2,9 @@ package design.verified.sitetests;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.print.PageMargin;
 import org.openqa.selenium.print.PageSize;
@@ -36,24 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CheatSheetTest {
 
     private static final String PAGE = "modules/13-cheat-sheet.html";
-    private static final String FOUNDATIONS = "modules/01-foundations.html";
+    private static final PublishedPage FOUNDATIONS = new PublishedPage("modules/01-foundations.html", "foundations");
     /** The cheat sheet's own program: its tables and facts are shown nowhere else, so they are recomputed here. */
     private static final String OWN_AREA = "cheatsheet.";
     private static final double SECONDS_PER_DAY = 24 * 60 * 60;
 
-    private LocalServer server;
-
-    @BeforeAll
-    void serve() {
-        server = LocalServer.servePublishedSite();
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LocalServer.PerClass server = new LocalServer.PerClass();
 
     private static Document cheatSheet() {
         return PublishedSite.page(PAGE);
@@ -131,9 +119,7 @@ class CheatSheetTest {
 
     /** The peak factor the worked example in Module 1 states. */
     private static double peakFactor() {
-        Element f = PublishedSite.page(FOUNDATIONS).selectFirst("span.fact[data-fact=foundations.peak-factor]");
-        assertTrue(f != null, FOUNDATIONS + ": the peak factor (foundations.peak-factor) is not stated");
-        return Double.parseDouble(f.attr("data-value"));
+        return FOUNDATIONS.fact("peak-factor");
     }
 
     @Test

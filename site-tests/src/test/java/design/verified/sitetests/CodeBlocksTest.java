@@ -1,8 +1,7 @@
 package design.verified.sitetests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every code block has a Copy button that puts exactly the program's code on the clipboard. */
 class CodeBlocksTest {
 
-    private static LocalServer server;
-
-    @BeforeAll
-    static void serve() {
-        server = LocalServer.servePublishedSite();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalServer.PerClass server = new LocalServer.PerClass();
 
     @Test
     void theCopyButtonCopiesTheCodeExactly() {

@@ -2,10 +2,10 @@ package design.verified.sitetests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -27,7 +27,9 @@ class EveryPageInTheBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SERIOUS = List.of("serious", "critical");
 
-    private LocalServer server;
+    @RegisterExtension
+    static final LocalServer.PerClass server = new LocalServer.PerClass();
+
     private final Map<String, List<String>> findings = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger charts = new java.util.concurrent.atomic.AtomicInteger();
@@ -46,7 +48,6 @@ class EveryPageInTheBrowserTest {
      */
     @BeforeAll
     void openEveryPage() throws Exception {
-        server = LocalServer.servePublishedSite();
         long start = System.nanoTime();
         int workers = Integer.getInteger("browser.workers", Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
         java.util.Queue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(PublishedSite.pages());
@@ -81,13 +82,6 @@ class EveryPageInTheBrowserTest {
                 charts.get(), (System.nanoTime() - start) / 1e9, workers, steps);
     }
 
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private void report(String promise, String page, String problem) {
         findings.computeIfAbsent(promise, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(page + ": " + problem);
     }
@@ -104,9 +98,9 @@ class EveryPageInTheBrowserTest {
         // every page starts in the light theme, as a first-time reader with a light system setting sees it
         browser.js("try { localStorage.setItem('sdv-theme', 'light'); } catch (e) {}");
         // the 404 page is checked where a reader meets it: at a missing address, one folder down
-        Browser.Visit visit = browser.visit(server.url(page.equals("404.html") ? "modules/no-such-page.html" : page));
+        List<String> problems = browser.visit(server.url(page.equals("404.html") ? "modules/no-such-page.html" : page));
         String expectedStatus = page.equals("404.html") ? "HTTP 404" : null;
-        for (String problem : visit.problems()) {
+        for (String problem : problems) {
             if (expectedStatus != null && (problem.contains(expectedStatus) || problem.contains("status of 404"))) {
                 continue; // the 404 page is itself the answer to a missing address
             }

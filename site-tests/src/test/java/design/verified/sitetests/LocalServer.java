@@ -2,6 +2,9 @@ package design.verified.sitetests;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,6 +62,32 @@ final class LocalServer implements AutoCloseable {
         String declared = PublishedSite.page("index.html").select("meta[property=og:url]").attr("content");
         String path = declared.isEmpty() ? "/" : URI.create(declared).getPath();
         return serve(PublishedSite.dir(), path == null || path.isEmpty() ? "/" : path.substring(0, path.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * The published site served to the tests of one class, from before the first to after the last:
+     * {@code @RegisterExtension static final LocalServer.PerClass server = new LocalServer.PerClass();}
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        private LocalServer server;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            server = servePublishedSite();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (server != null) {
+                server.close();
+            }
+        }
+
+        /** The address of a page, given relative to the site root. */
+        String url(String relative) {
+            return server.url(relative);
+        }
     }
 
     /** The address of a page, given relative to the site root. */

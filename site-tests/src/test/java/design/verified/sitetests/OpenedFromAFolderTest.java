@@ -23,15 +23,14 @@ class OpenedFromAFolderTest {
         Browser browser = Browser.shared();
         String module = PublishedSite.pages().stream().filter(p -> p.startsWith("modules/")).findFirst().orElseThrow();
 
-        Browser.Visit home = browser.visit(fileUrl("index.html"));
-        assertTrue(home.problems().isEmpty(), "index.html from file://: " + home.problems());
+        List<String> home = browser.visit(fileUrl("index.html"));
+        assertTrue(home.isEmpty(), "index.html from file://: " + home);
         WebElement link = browser.driver().findElement(By.cssSelector(".sidebar a[href='" + module + "']"));
         link.click();
         browser.waitUntilSettled();
         assertTrue(browser.driver().getCurrentUrl().startsWith("file:") && browser.driver().getCurrentUrl().endsWith(module),
                 "the sidebar link did not open " + module + ": " + browser.driver().getCurrentUrl());
-        List<String> problems = new java.util.ArrayList<>(browser.consoleErrors());
-        problems.addAll(browser.failedRequests());
+        List<String> problems = browser.problems();
         assertTrue(problems.isEmpty(), module + " from file://: " + problems);
 
         long charts = (Long) browser.js("return document.querySelectorAll('.chart-canvas[data-echarts]').length;");
@@ -49,8 +48,7 @@ class OpenedFromAFolderTest {
                             Double.parseDouble(output.getAttribute("data-expect"))),
                     module + " from file://: calculator step " + output.getAttribute("name") + " shows " + output.getAttribute("data-value"));
         }
-        List<String> after = new java.util.ArrayList<>(browser.consoleErrors());
-        after.addAll(browser.failedRequests());
+        List<String> after = browser.problems();
         assertTrue(after.isEmpty(), module + " from file:// after searching: " + after);
     }
 }

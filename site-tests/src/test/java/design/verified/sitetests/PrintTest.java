@@ -1,8 +1,7 @@
 package design.verified.sitetests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -16,23 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Printing: the whole guide draws every chart as a picture, opens answers, and the print stylesheet drops the navigation and wraps code. */
 class PrintTest {
 
-    private static LocalServer server;
-
-    @BeforeAll
-    static void serve() {
-        server = LocalServer.servePublishedSite();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalServer.PerClass server = new LocalServer.PerClass();
 
     @Test
     void theWholeGuidePrintsEveryChartAsAPictureWithoutNavigationAndWithWrappedCode() {
         Browser browser = Browser.shared();
-        Browser.Visit visit = browser.visit(server.url("guide.html"));
-        assertTrue(visit.problems().isEmpty(), "guide.html: " + visit.problems());
+        List<String> problems = browser.visit(server.url("guide.html"));
+        assertTrue(problems.isEmpty(), "guide.html: " + problems);
         long charts = (Long) browser.js("return document.querySelectorAll('.chart-canvas[data-echarts]').length;");
         assertTrue(charts > 0, "the whole guide shows no chart");
         // printing draws synchronously: ECharts must be loaded (the guide loads it once the page has loaded)

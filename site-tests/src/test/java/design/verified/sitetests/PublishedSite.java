@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 final class PublishedSite {
 
     private static final Map<Path, Document> PARSED = new ConcurrentHashMap<>();
+    /** The site does not change during a run: its pages are listed once, as they are parsed once. */
+    private static List<String> pages;
 
     private PublishedSite() {
     }
@@ -33,15 +35,18 @@ final class PublishedSite {
     }
 
     /** Every HTML page, by its path relative to the site root, in a stable order. */
-    static List<String> pages() {
-        Path site = dir();
-        try (Stream<Path> walk = Files.walk(site)) {
-            return walk.filter(p -> p.toString().endsWith(".html"))
-                    .map(p -> site.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static synchronized List<String> pages() {
+        if (pages == null) {
+            Path site = dir();
+            try (Stream<Path> walk = Files.walk(site)) {
+                pages = walk.filter(p -> p.toString().endsWith(".html"))
+                        .map(p -> site.relativize(p).toString().replace('\\', '/'))
+                        .sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return pages;
     }
 
     static Document page(String relative) {

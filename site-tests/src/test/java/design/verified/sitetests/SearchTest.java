@@ -1,8 +1,7 @@
 package design.verified.sitetests;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
@@ -28,17 +27,8 @@ class SearchTest {
             "little's law", "modules/01-foundations.html#per-server-rules-of-thumb",
             "emoji bytes", "modules/01-foundations.html#byte-scales");
 
-    private static LocalServer server;
-
-    @BeforeAll
-    static void serve() {
-        server = LocalServer.servePublishedSite();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalServer.PerClass server = new LocalServer.PerClass();
 
     @Test
     void theFirstResultForWhatAReaderTypesIsTheSectionTheyMean() {
@@ -60,8 +50,8 @@ class SearchTest {
     @Test
     void slashFocusesTheBoxAndEachResultShowsSectionPageAndTheMatchingWords() {
         Browser browser = Browser.shared();
-        Browser.Visit visit = browser.visit(server.url("index.html"));
-        assertTrue(visit.problems().isEmpty(), visit.problems().toString());
+        List<String> problems = browser.visit(server.url("index.html"));
+        assertTrue(problems.isEmpty(), problems.toString());
         new Actions(browser.driver()).sendKeys("/").perform();
         assertEquals("search-input", browser.js("return document.activeElement && document.activeElement.id;"),
                 "pressing / on the home page did not focus the search box");
