@@ -245,7 +245,7 @@ public final class Baker implements AutoCloseable {
         }
         config.setTemplateFileNameForDocType("home", "home.ftl");
         config.setProperty("asciidoctor.attributes.export", false);
-        config.setProperty("asciidoctor.attributes", List.of("source-highlighter=rouge", "rouge-css=class",
+        config.setProperty("asciidoctor.attributes", List.of("source-highlighter=" + JavaHighlighter.NAME,
                 "sectanchors", "idprefix=", "idseparator=-", "attribute-missing=warn", "experimental",
                 "icons!", "table-caption!", "example-caption!", "figure-caption!", "listing-caption!"));
         config.setProperty("markdown.extensions", List.of("TABLES", "AUTOLINKS", "DEFINITIONS", "SMARTS",

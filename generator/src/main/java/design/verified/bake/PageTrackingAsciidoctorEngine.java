@@ -19,7 +19,7 @@ final class PageTrackingAsciidoctorEngine extends AsciidoctorEngine {
         return this;
     }
 
-    /** Converts a one-line document, which starts JRuby and loads Asciidoctor and Rouge. */
+    /** Converts a one-line document, which starts JRuby and loads Asciidoctor and the extensions. */
     void warmUp() {
         try {
             java.io.File file = java.io.File.createTempFile("warm-up", ".adoc");
@@ -29,7 +29,7 @@ final class PageTrackingAsciidoctorEngine extends AsciidoctorEngine {
                 java.nio.file.Files.write(file.toPath(), lines);
                 org.jbake.app.configuration.JBakeConfiguration config =
                         new org.jbake.app.configuration.ConfigUtil().loadConfig(file.getParentFile(), null);
-                config.setProperty("asciidoctor.attributes", java.util.List.of("source-highlighter=rouge", "rouge-css=class"));
+                config.setProperty("asciidoctor.attributes", java.util.List.of("source-highlighter=" + JavaHighlighter.NAME));
                 ParserContext context = new ParserContext(file, lines, config, false);
                 context.setBody("");
                 super.processBody(context);
