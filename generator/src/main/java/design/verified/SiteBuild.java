@@ -95,8 +95,8 @@ public final class SiteBuild implements AutoCloseable {
      * @return the programs whose results were deferred (always empty when not previewing)
      */
     public List<String> build(boolean preview) {
-        // Asciidoctor's start-up (JRuby) is the longest single step: overlap it with compiling and running.
-        CompletableFuture<Void> asciidoctor = CompletableFuture.runAsync(Baker::warmUp);
+        // Asciidoctor's start-up (JRuby) and JBake's store take seconds: overlap them with compiling and running.
+        CompletableFuture<Void> asciidoctor = CompletableFuture.runAsync(baker::warmUp);
         Path staging = publisher.freshStaging();
         List<String> deferred = new ArrayList<>();
         try {

@@ -95,7 +95,26 @@ public final class BakeContext {
         problems.add(problem);
     }
 
+    /**
+     * Each problem once (a page converted ahead of JBake and then again reports twice), in a stable order
+     * however the pages were spread over threads: by file, then line.
+     */
     synchronized List<Problem> problems() {
-        return List.copyOf(problems);
+        return problems.stream().distinct().sorted(java.util.Comparator.comparing((Problem p) -> fileOf(p.location()))
+                .thenComparingInt(p -> lineOf(p.location()))).toList();
+    }
+
+    private static String fileOf(String location) {
+        int colon = location.lastIndexOf(':');
+        return colon > 0 && lineOf(location) > 0 ? location.substring(0, colon) : location;
+    }
+
+    private static int lineOf(String location) {
+        int colon = location.lastIndexOf(':');
+        try {
+            return colon > 0 ? Integer.parseInt(location.substring(colon + 1)) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

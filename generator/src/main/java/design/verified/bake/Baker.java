@@ -44,22 +44,29 @@ public final class Baker implements AutoCloseable {
     /** One engine for the life of the JVM, so Asciidoctor (JRuby) starts once. */
     private static PageTrackingAsciidoctorEngine engine;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** JBake's crawl converts one page at a time; pages are converted ahead of it on this many threads. */
+    private static final int CONVERSION_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private final SiteLayout layout;
     private final Path stage;
     private final SessionContentStore store = new SessionContentStore();
     /** True when the store's rendered documents match the last published site, so a bake may start from it. */
     private boolean primed;
+    /** A hash of templates/ at the last bake: JBake converts every page again when it changes. */
+    private String lastTemplates = "";
 
     public Baker(SiteLayout layout) {
         this.layout = layout;
         this.stage = layout.work().resolve("bake");
     }
 
-    /** Starts Asciidoctor (JRuby) now, on this thread, so that the first page does not pay for it. */
-    public static void warmUp() {
-        PageTrackingAsciidoctorEngine e = engine();
-        e.warmUp();
+    /**
+     * Starts Asciidoctor (JRuby) and JBake's document store now, on this thread, so that the bake does not
+     * wait for them: together they take seconds, and the build runs this while it compiles.
+     */
+    public void warmUp() {
+        engine().warmUp();
+        store.startup();
     }
 
     /**
@@ -79,9 +86,14 @@ public final class Baker implements AutoCloseable {
         staged.put(PracticePage.PAGE, PracticePage.page());
         staged.put(VerificationReport.PAGE, VerificationReport.page(sources, catalog, build,
                 layout.root().resolve("site-tests/src/test/java")));
-        boolean structureChanged = syncStage(stagedContent, staged, layout.content());
+        List<String> changedPages = new ArrayList<>();
+        boolean structureChanged = syncStage(stagedContent, staged, layout.content(), changedPages);
         boolean navigationChanged = writeIfChanged(data.resolve("site.yaml"), Navigation.yaml(sources.pages(), build));
         boolean incremental = primed && !structureChanged && !navigationChanged && Files.isDirectory(published);
+        String templates = templatesHash();
+        // JBake converts again every page whose text changed, or all of them after a template edit
+        List<String> toConvert = incremental && templates.equals(lastTemplates) ? changedPages : List.copyOf(staged.keySet());
+        lastTemplates = templates;
         if (incremental) {
             FileTrees.copy(published, destination);
         } else {
@@ -96,13 +108,17 @@ public final class Baker implements AutoCloseable {
         int rendered;
         primed = false;
         try {
-            Oven oven = new Oven(utensils(configuration(stagedContent, data, destination)));
+            DefaultJBakeConfiguration config = configuration(stagedContent, data, destination);
+            engine().prepare(config, toConvert.stream().filter(page -> page.endsWith(".adoc"))
+                    .map(page -> stagedContent.resolve(page).toFile()).toList(), CONVERSION_THREADS);
+            Oven oven = new Oven(utensils(config));
             oven.bake();
             rendered = renderedCount(oven);
             for (Throwable error : oven.getErrors()) {
                 problems.add(Problem.in("templates", "template or asset error: " + rootMessage(error)));
             }
         } finally {
+            engine().forgetPrepared();
             BakeContext.close();
         }
         problems.addAll(context.problems());
@@ -159,9 +175,9 @@ public final class Baker implements AutoCloseable {
     /**
      * Makes the staged folder hold exactly these files, writing only those whose text changed (JBake
      * then re-renders only those) and copying non-page files from content/ (includes, images).
-     * Returns true if a page appeared or disappeared.
+     * Returns true if a page appeared or disappeared; adds the pages whose text changed to {@code written}.
      */
-    private static boolean syncStage(Path stagedContent, Map<String, String> pages, Path content) {
+    private static boolean syncStage(Path stagedContent, Map<String, String> pages, Path content, List<String> written) {
         try {
             Files.createDirectories(stagedContent);
             Set<String> wanted = new HashSet<>(pages.keySet());
@@ -186,12 +202,26 @@ public final class Baker implements AutoCloseable {
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 Path target = stagedContent.resolve(page.getKey());
                 changed |= !Files.exists(target);
-                writeIfChanged(target, page.getValue());
+                if (writeIfChanged(target, page.getValue())) {
+                    written.add(page.getKey());
+                }
             }
             return changed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String templatesHash() {
+        Hashing h = Hashing.sha256();
+        try {
+            for (Path file : FileTrees.list(layout.templates())) {
+                h.add(layout.templates().relativize(file).toString()).add(Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return h.hex();
     }
 
     static boolean writeIfChanged(Path file, String text) {

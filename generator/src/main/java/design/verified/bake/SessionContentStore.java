@@ -1,6 +1,11 @@
 package design.verified.bake;
 
 import org.jbake.app.ContentStore;
+import org.jbake.app.DocumentList;
+import org.jbake.model.DocumentModel;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * JBake's in-memory document store, kept open across bakes of one session. JBake re-parses and
@@ -10,6 +15,12 @@ import org.jbake.app.ContentStore;
 final class SessionContentStore extends ContentStore {
 
     private boolean started;
+    /**
+     * JBake's page renderer asks for every document of the page's type before rendering each page (to
+     * find its neighbours), so 175 program pages made 175 queries of 175 documents each, bodies and all.
+     * The answer cannot change while pages render, so each type is queried once per rendering pass.
+     */
+    private final Map<String, DocumentList<DocumentModel>> byTypeThisPass = new HashMap<>();
 
     SessionContentStore() {
         super("memory", "verified-" + ProcessHandle.current().pid() + "-" + System.identityHashCode(new Object()));
@@ -21,6 +32,18 @@ final class SessionContentStore extends ContentStore {
             super.startup();
             started = true;
         }
+    }
+
+    /** Called once at the start of each rendering pass. */
+    @Override
+    public DocumentList<DocumentModel> getUnrenderedContent() {
+        byTypeThisPass.clear();
+        return super.getUnrenderedContent();
+    }
+
+    @Override
+    public DocumentList<DocumentModel> getAllContent(String docType) {
+        return byTypeThisPass.computeIfAbsent(docType, type -> super.getAllContent(type));
     }
 
     @Override
