@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -43,6 +44,12 @@ public final class SiteBuild implements AutoCloseable {
     private final AtomicPublisher publisher;
 
     private final BuildInfo fixedBuildInfo;
+    /** Not the common pool, which on two cores has one thread, already busy warming Asciidoctor up. */
+    private static final Executor WORKER_STARTER = runnable -> {
+        Thread t = new Thread(runnable, "worker-starter");
+        t.setDaemon(true);
+        t.start();
+    };
 
     public SiteBuild(SiteLayout layout, PrintStream console) {
         this(layout, console, null);
@@ -97,6 +104,8 @@ public final class SiteBuild implements AutoCloseable {
     public List<String> build(boolean preview) {
         // Asciidoctor's start-up (JRuby) and JBake's store take seconds: overlap them with compiling and running.
         CompletableFuture<Void> asciidoctor = CompletableFuture.runAsync(baker::warmUp);
+        CompletableFuture<Void> workers = VERIFY ? CompletableFuture.runAsync(runner::startWorkersIfCacheIsEmpty, WORKER_STARTER)
+                : CompletableFuture.completedFuture(null);
         Path staging = publisher.freshStaging();
         List<String> deferred = new ArrayList<>();
         try {
@@ -106,6 +115,7 @@ public final class SiteBuild implements AutoCloseable {
             if (VERIFY) {
                 CompiledPrograms compiled = stage("compile", () -> compiler.compile(sources.programs()),
                         c -> c.compiled() + " of " + sources.programs().size() + " programs compiled");
+                workers.exceptionally(failed -> null).join(); // a worker that failed to start early is retried by the run stage
                 RunResults runs = stage("run", () -> runner.runAll(sources.programs(), compiled, preview),
                         r -> r.executed() + " ran, " + (r.byProgram().size() - r.executed() - r.deferred().size())
                                 + " from cache" + (r.deferred().isEmpty() ? "" : ", " + r.deferred().size() + " deferred"));
@@ -130,6 +140,7 @@ public final class SiteBuild implements AutoCloseable {
             baker.forgetPublishedState();
             publisher.discard();
             asciidoctor.cancel(false);
+            workers.exceptionally(failed -> null).join(); // workers started early wait in the runner, which stops them on close
             throw e;
         }
     }

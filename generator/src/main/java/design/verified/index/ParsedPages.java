@@ -48,12 +48,15 @@ final class ParsedPages {
         }
     }
 
-    /** Every page of a site, each read and parsed once, in the given order: what the index stage's readers share. */
+    /**
+     * Every page of a site, each read and parsed once (on all cores), in the given order: what the index
+     * stage's readers share.
+     */
     static Map<Path, Parsed> readAll(List<Path> htmlFiles) {
+        Map<Path, Parsed> parsed = new ConcurrentHashMap<>();
+        htmlFiles.parallelStream().forEach(file -> parsed.put(file, read(file)));
         Map<Path, Parsed> pages = new LinkedHashMap<>();
-        for (Path file : htmlFiles) {
-            pages.put(file, read(file));
-        }
+        htmlFiles.forEach(file -> pages.put(file, parsed.get(file)));
         return pages;
     }
 

@@ -49,24 +49,30 @@ public final class SearchDocuments {
     private static final Map<String, PageSections> BY_PAGE = new ConcurrentHashMap<>();
 
     static List<Section> of(Path site, Map<Path, ParsedPages.Parsed> pages) {
+        pages.entrySet().parallelStream().forEach(page -> { // each page's sections on their own, on all cores
+            String relative = relative(site, page.getKey());
+            ParsedPages.Parsed parsed = page.getValue();
+            PageSections cached = BY_PAGE.get(relative);
+            if (!SKIPPED.contains(relative) && (cached == null || !cached.hash().equals(parsed.hash()))) {
+                List<Section> fresh = new ArrayList<>();
+                sectionsOf(relative, parsed.document(), fresh);
+                BY_PAGE.put(relative, new PageSections(parsed.hash(), fresh));
+            }
+        });
         List<Section> sections = new ArrayList<>();
-        for (Map.Entry<Path, ParsedPages.Parsed> page : pages.entrySet()) {
-            String relative = site.relativize(page.getKey()).toString().replace('\\', '/');
+        for (Path page : pages.keySet()) {
+            String relative = relative(site, page);
             if (!SKIPPED.contains(relative)) {
-                ParsedPages.Parsed parsed = page.getValue();
-                PageSections cached = BY_PAGE.get(relative);
-                if (cached == null || !cached.hash().equals(parsed.hash())) {
-                    List<Section> fresh = new ArrayList<>();
-                    sectionsOf(relative, parsed.document(), fresh);
-                    cached = new PageSections(parsed.hash(), fresh);
-                    BY_PAGE.put(relative, cached);
-                }
-                for (Section s : cached.sections()) { // ids count across the whole site
+                for (Section s : BY_PAGE.get(relative).sections()) { // ids count across the whole site, in page order
                     sections.add(new Section(sections.size(), s.page(), s.url(), s.section(), s.text(), s.kind()));
                 }
             }
         }
         return sections;
+    }
+
+    private static String relative(Path site, Path page) {
+        return site.relativize(page).toString().replace('\\', '/');
     }
 
     static void write(Path site, Map<Path, ParsedPages.Parsed> pages) {

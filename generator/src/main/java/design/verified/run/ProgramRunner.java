@@ -62,6 +62,25 @@ public final class ProgramRunner implements AutoCloseable {
         this.heapMegabytes = heapMegabytes;
     }
 
+    /**
+     * With an empty result cache every program will run, so the worker JVMs start now (each takes a few
+     * tenths of a second), while the build compiles, instead of when the run stage begins. Otherwise it
+     * waits to see whether anything runs at all.
+     */
+    public void startWorkersIfCacheIsEmpty() {
+        if (!cache.isEmpty()) {
+            return;
+        }
+        while (true) {
+            synchronized (this) {
+                if (idle.size() >= workers) {
+                    return;
+                }
+            }
+            giveBack(WorkerProcess.start(root, libraries.classpath(), heapMegabytes));
+        }
+    }
+
     public RunResults runAll(List<Program> programs, CompiledPrograms compiled) {
         return runAll(programs, compiled, false);
     }

@@ -18,6 +18,15 @@ final class RunCache {
         this.dir = cacheRoot.resolve("runs");
     }
 
+    /** True when no result is stored at all, as in a fresh clone: every program will run. */
+    boolean isEmpty() {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     Optional<ProgramResult> get(String key) {
         Path file = dir.resolve(key + ".json");
         if (!Files.isRegularFile(file)) {
