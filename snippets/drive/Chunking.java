@@ -1,6 +1,6 @@
 package drive;
 
-// run: timeout=20s
+// run: timeout=20s jit=c2
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

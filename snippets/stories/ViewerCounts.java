@@ -1,4 +1,5 @@
 package stories;
+// run: jit=c2
 
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;

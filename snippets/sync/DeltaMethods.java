@@ -1,4 +1,5 @@
 package sync;
+// run: jit=c2
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

@@ -1,5 +1,5 @@
 package urlshortener;
-// run: timeout=15s
+// run: timeout=15s jit=c2
 
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;

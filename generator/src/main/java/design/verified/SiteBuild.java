@@ -104,8 +104,7 @@ public final class SiteBuild implements AutoCloseable {
     public List<String> build(boolean preview) {
         // Asciidoctor's start-up (JRuby) and JBake's store take seconds: overlap them with compiling and running.
         CompletableFuture<Void> asciidoctor = CompletableFuture.runAsync(baker::warmUp);
-        CompletableFuture<Void> workers = VERIFY ? CompletableFuture.runAsync(runner::startWorkersIfCacheIsEmpty, WORKER_STARTER)
-                : CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> workers = CompletableFuture.completedFuture(null);
         Path staging = publisher.freshStaging();
         List<String> deferred = new ArrayList<>();
         try {
@@ -113,6 +112,7 @@ public final class SiteBuild implements AutoCloseable {
                     s -> s.pages().size() + " pages, " + s.programs().size() + " programs, " + s.referenceCount() + " references");
             Catalog catalog;
             if (VERIFY) {
+                workers = CompletableFuture.runAsync(() -> runner.startWorkersIfCacheIsEmpty(sources.programs()), WORKER_STARTER);
                 CompiledPrograms compiled = stage("compile", () -> compiler.compile(sources.programs()),
                         c -> c.compiled() + " of " + sources.programs().size() + " programs compiled");
                 workers.exceptionally(failed -> null).join(); // a worker that failed to start early is retried by the run stage

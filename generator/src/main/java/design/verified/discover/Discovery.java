@@ -110,6 +110,7 @@ public final class Discovery {
         }
         Duration timeout = DEFAULT_TIMEOUT;
         List<String> reads = new ArrayList<>();
+        boolean optimized = false;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher directive = RUN_DIRECTIVE.matcher(lines[i]);
@@ -126,6 +127,8 @@ public final class Discovery {
                     timeout = t.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
                 } else if (setting.group(1).equals("reads") && Files.isDirectory(layout.root().resolve(setting.group(2)))) {
                     reads.add(setting.group(2));
+                } else if (setting.group(1).equals("jit") && setting.group(2).matches("c1|c2")) {
+                    optimized = setting.group(2).equals("c2");
                 } else {
                     understood = false;
                     break;
@@ -133,10 +136,10 @@ public final class Discovery {
             }
             if (!understood) {
                 problems.add(Problem.at(source, i + 1, "unknown run directive '" + directive.group(1).strip()
-                        + "' (expected '// run: timeout=20s' and/or 'reads=content', a folder of the repository)"));
+                        + "' (expected '// run: timeout=20s', 'reads=content' (a folder of the repository) and/or 'jit=c2')"));
             }
         }
-        return new Program(id, id.replace('/', '.'), source, text, timeout, List.copyOf(reads));
+        return new Program(id, id.replace('/', '.'), source, text, timeout, List.copyOf(reads), optimized);
     }
 
     private static Page.Format formatOf(Path file) {

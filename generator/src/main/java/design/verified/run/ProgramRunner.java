@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -64,20 +65,20 @@ public final class ProgramRunner implements AutoCloseable {
 
     /**
      * With an empty result cache every program will run, so the worker JVMs start now (each takes a few
-     * tenths of a second), while the build compiles, instead of when the run stage begins. Otherwise it
-     * waits to see whether anything runs at all.
+     * tenths of a second), while the build compiles, instead of when the run stage begins: one per lane,
+     * and one with C2 if a program asks for it. Otherwise it waits to see whether anything runs at all.
      */
-    public void startWorkersIfCacheIsEmpty() {
+    public void startWorkersIfCacheIsEmpty(List<Program> programs) {
         if (!cache.isEmpty()) {
             return;
         }
-        while (true) {
-            synchronized (this) {
-                if (idle.size() >= workers) {
-                    return;
-                }
-            }
-            giveBack(WorkerProcess.start(root, libraries.classpath(), heapMegabytes));
+        boolean anyOptimized = programs.stream().anyMatch(Program::optimized);
+        int quick = anyOptimized && workers > 1 ? workers : Math.min(workers, programs.size());
+        while (idleCount(false) < quick) {
+            giveBack(WorkerProcess.start(root, libraries.classpath(), heapMegabytes, false));
+        }
+        if (anyOptimized && idleCount(true) == 0) {
+            giveBack(WorkerProcess.start(root, libraries.classpath(), heapMegabytes, true));
         }
     }
 
@@ -95,7 +96,8 @@ public final class ProgramRunner implements AutoCloseable {
         folderHashes.clear(); // a new build: the folders may have changed
         Map<String, ProgramResult> results = Collections.synchronizedMap(new TreeMap<>());
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-        ConcurrentLinkedQueue<Program> pending = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Program> optimized = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Program> quick = new ConcurrentLinkedQueue<>();
         Map<String, String> keys = new TreeMap<>();
         List<String> deferred = new ArrayList<>();
         for (Program p : programs) {
@@ -110,17 +112,19 @@ public final class ProgramRunner implements AutoCloseable {
                 results.put(p.id(), previous);
                 deferred.add(p.id());
             } else {
-                pending.add(p);
+                (p.optimized() ? optimized : quick).add(p);
             }
         }
-        int executed = pending.size();
-        int lanes = Math.min(workers, pending.size());
+        int executed = optimized.size() + quick.size();
+        int lanes = Math.min(workers, executed);
         if (lanes > 0) {
             ExecutorService pool = Executors.newFixedThreadPool(lanes);
             try {
                 List<Future<?>> running = new ArrayList<>();
                 for (int i = 0; i < lanes; i++) {
-                    running.add(pool.submit(() -> drain(pending, compiled, keys, results, problems)));
+                    // the long C2 programs go first, on one lane, while the others start on the short ones
+                    List<Queue<Program>> order = i == 0 ? List.of(optimized, quick) : List.of(quick, optimized);
+                    running.add(pool.submit(() -> drain(order, compiled, keys, results, problems)));
                 }
                 for (Future<?> lane : running) {
                     lane.get();
@@ -145,34 +149,31 @@ public final class ProgramRunner implements AutoCloseable {
         return new RunResults(Map.copyOf(results), executed, List.copyOf(deferred));
     }
 
-    /** One lane: a worker JVM taking programs off the queue, replaced whenever a program spoils it. */
-    private void drain(ConcurrentLinkedQueue<Program> pending, CompiledPrograms compiled, Map<String, String> keys,
+    /**
+     * One lane: a worker JVM taking programs off the queues in turn, replaced whenever a program spoils it
+     * or needs the other kind of JIT.
+     */
+    private void drain(List<Queue<Program>> queues, CompiledPrograms compiled, Map<String, String> keys,
                        Map<String, ProgramResult> results, List<Problem> problems) {
-        WorkerProcess worker = borrow();
+        WorkerProcess worker = null;
         try {
-            Program p;
-            while ((p = pending.poll()) != null) {
-                if (worker == null || !worker.isAlive()) {
-                    worker = WorkerProcess.start(root, libraries.classpath(), heapMegabytes);
-                }
-                WorkerProtocol.Request request = new WorkerProtocol.Request(p.id(), p.className(),
-                        compiled.classesDir().toString());
-                try {
-                    WorkerProtocol.Response r = worker.run(request, p.timeout());
-                    if (r.error() == null) {
-                        ProgramResult result = new ProgramResult(p.id(), r.hasMain(), r.stdout(), r.facts(), r.tables(),
-                                r.derived(), r.charts(), r.millis(), false);
-                        cache.put(keys.get(p.id()), result);
-                        results.put(p.id(), result);
-                    } else {
-                        problems.add(Problem.at(p.source(), r.line(), r.error() + stderrTail(r.stderr())));
-                        worker.close();
+            for (Queue<Program> queue : queues) {
+                Program p;
+                while ((p = queue.poll()) != null) {
+                    if (worker != null && (!worker.isAlive() || worker.optimized != p.optimized())) {
+                        giveBack(worker);
                         worker = null;
                     }
-                } catch (WorkerProcess.WorkerLost lost) {
-                    problems.add(Problem.in(p.source(), lost.getMessage()));
-                    worker.close();
-                    worker = null;
+                    while (worker == null) {
+                        worker = borrow(p.optimized());
+                        if (worker == null) {
+                            worker = WorkerProcess.start(root, libraries.classpath(), heapMegabytes, p.optimized());
+                        } else if (!worker.isAlive()) {
+                            worker.close();
+                            worker = null;
+                        }
+                    }
+                    worker = runOne(worker, p, compiled, keys, results, problems);
                 }
             }
         } finally {
@@ -180,8 +181,40 @@ public final class ProgramRunner implements AutoCloseable {
         }
     }
 
-    private synchronized WorkerProcess borrow() {
-        return idle.pollFirst();
+    /** Runs one program; returns the worker, or null when the worker had to be stopped. */
+    private WorkerProcess runOne(WorkerProcess worker, Program p, CompiledPrograms compiled, Map<String, String> keys,
+                                 Map<String, ProgramResult> results, List<Problem> problems) {
+        WorkerProtocol.Request request = new WorkerProtocol.Request(p.id(), p.className(), compiled.classesDir().toString());
+        try {
+            WorkerProtocol.Response r = worker.run(request, p.timeout());
+            if (r.error() == null) {
+                ProgramResult result = new ProgramResult(p.id(), r.hasMain(), r.stdout(), r.facts(), r.tables(),
+                        r.derived(), r.charts(), r.millis(), false);
+                cache.put(keys.get(p.id()), result);
+                results.put(p.id(), result);
+                return worker;
+            }
+            problems.add(Problem.at(p.source(), r.line(), r.error() + stderrTail(r.stderr())));
+        } catch (WorkerProcess.WorkerLost lost) {
+            problems.add(Problem.in(p.source(), lost.getMessage()));
+        }
+        worker.close();
+        return null;
+    }
+
+    /** An idle worker with this kind of JIT, or null. */
+    private synchronized WorkerProcess borrow(boolean optimized) {
+        for (WorkerProcess w : idle) {
+            if (w.optimized == optimized) {
+                idle.remove(w);
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private synchronized int idleCount(boolean optimized) {
+        return (int) idle.stream().filter(w -> w.optimized == optimized).count();
     }
 
     private synchronized void giveBack(WorkerProcess worker) {

@@ -33,7 +33,7 @@ class FailureFixturesTest {
     @AfterEach
     void restoreTheGoodSite() {
         site.write(FixtureSite.PAGE, FixtureSite.goodPage());
-        for (String name : new String[]{"Broken", "Throws", "Spins", "Exits", "Floods", "Lingers", "Drifts"}) {
+        for (String name : new String[]{"Broken", "Throws", "Spins", "Exits", "Floods", "Lingers", "Drifts", "Jit"}) {
             site.delete("snippets/fixture/" + name + ".java");
         }
     }
@@ -65,6 +65,20 @@ class FailureFixturesTest {
                 }
                 """);
         assertFailsWith("snippets/fixture/Throws.java:5", "threw java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void anUnknownRunDirectiveIsReportedAtItsLine() {
+        site.write("snippets/fixture/Jit.java", """
+                package fixture;
+
+                // run: jit=fast
+                public class Jit {
+                    public static void main(String[] args) {
+                    }
+                }
+                """);
+        assertFailsWith("snippets/fixture/Jit.java:3", "unknown run directive 'jit=fast'");
     }
 
     @Test
