@@ -165,7 +165,10 @@ public class BuildBenchmark {
         long start = System.nanoTime();
         List<Future<Integer>> runs = new ArrayList<>();
         for (String main : mains) {
-            runs.add(pool.submit(() -> new ProcessBuilder(javaBin(), "-cp", classes + File.pathSeparator + libraries, main)
+            // the same JIT as the workers: C1 only, unless the program asks for C2
+            String source = Files.readString(root.resolve("snippets").resolve(main.replace('.', '/') + ".java"));
+            String jit = source.matches("(?s).*// run:[^\\n]*jit=c2.*") ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1";
+            runs.add(pool.submit(() -> new ProcessBuilder(javaBin(), jit, "-cp", classes + File.pathSeparator + libraries, main)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor()));
         }
         for (Future<Integer> r : runs) {
