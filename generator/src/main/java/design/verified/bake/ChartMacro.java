@@ -1,5 +1,6 @@
 package design.verified.bake;
 
+import design.verified.data.Catalog;
 import design.verified.data.Chart;
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
@@ -22,19 +23,22 @@ public final class ChartMacro extends BlockMacroProcessor {
         if (chart == null) {
             return createBlock(parent, "pass", MacroSupport.fail("unknown chart '" + target + "'"));
         }
-        Map<String, String> attrs = MacroSupport.strings(attributes);
+        return createBlock(parent, "pass", html(chart, MacroSupport.strings(attributes), bake.catalog(), bake.rootPath()));
+    }
+
+    /** The chart's container, caption and data table, on a page {@code rootPath} ("../" per folder) below the root. */
+    static String html(Chart chart, Map<String, String> attrs, Catalog catalog, String rootPath) {
         String quoted = FactsInText.dataAttribute(attrs.getOrDefault("caption", ""), attrs.getOrDefault("alt", ""));
-        String caption = FactsInText.expand(attrs.getOrDefault("caption", ""), bake.catalog());
-        String alt = FactsInText.expand(attrs.getOrDefault("alt", ""), bake.catalog());
+        String caption = FactsInText.expand(attrs.getOrDefault("caption", ""), catalog);
+        String alt = FactsInText.expand(attrs.getOrDefault("alt", ""), catalog);
         String height = attrs.getOrDefault("height", "360").replaceAll("[^0-9]", "");
-        String link = bake.rootPath() + Html.programPage(chart.origin().id());
-        String html = "<figure class=\"chart\" data-chart=\"" + Html.escape(chart.id()) + "\"" + quoted + ">\n"
+        String link = rootPath + Html.programPage(chart.origin().id());
+        return "<figure class=\"chart\" data-chart=\"" + Html.escape(chart.id()) + "\"" + quoted + ">\n"
                 + "<div class=\"chart-canvas\" role=\"img\" aria-label=\"" + Html.escape(alt) + "\" data-height=\""
                 + height + "\" data-echarts=\""
                 + Html.escape(chart.option().toString()) + "\"></div>\n"
                 + "<figcaption>" + Html.escape(caption) + " <a class=\"chart-program\" href=\"" + Html.escape(link)
                 + "\">Show the program</a></figcaption>\n"
                 + "</figure>" + ChartDataTable.of(chart.option());
-        return createBlock(parent, "pass", html);
     }
 }

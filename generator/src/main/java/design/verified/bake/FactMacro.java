@@ -23,16 +23,21 @@ public final class FactMacro extends InlineMacroProcessor {
         if (fact == null) {
             html = MacroSupport.fail("unknown fact '" + target + "'");
         } else {
-            Map<String, String> attrs = MacroSupport.strings(attributes);
-            attrs.keySet().removeIf(k -> !FactFormat.ATTRIBUTES.contains(k));
-            String format = attrs.getOrDefault("format", "plain");
-            html = "<span class=\"fact\" data-fact=\"" + Html.escape(fact.id()) + "\" data-value=\""
-                    + Html.escape(String.valueOf(fact.value())) + "\""
-                    + (format.equals("plain") ? "" : " data-format=\"" + Html.escape(format) + "\"")
-                    + " title=\"computed by "
-                    + Html.escape(fact.origin().source()) + "\">" + Html.escape(FactFormat.format(fact.value(), attrs))
-                    + "</span>";
+            html = html(fact, MacroSupport.strings(attributes));
         }
         return createPhraseNode(parent, "quoted", html);
+    }
+
+    /** The fact, formatted as its attributes ask, with its raw value and its program in attributes. */
+    static String html(Fact fact, Map<String, String> attributes) {
+        Map<String, String> attrs = new java.util.LinkedHashMap<>(attributes);
+        attrs.keySet().removeIf(k -> !FactFormat.ATTRIBUTES.contains(k));
+        String format = attrs.getOrDefault("format", "plain");
+        return "<span class=\"fact\" data-fact=\"" + Html.escape(fact.id()) + "\" data-value=\""
+                + Html.escape(String.valueOf(fact.value())) + "\""
+                + (format.equals("plain") ? "" : " data-format=\"" + Html.escape(format) + "\"")
+                + " title=\"computed by "
+                + Html.escape(fact.origin().source()) + "\">" + Html.escape(FactFormat.format(fact.value(), attrs))
+                + "</span>";
     }
 }

@@ -22,6 +22,11 @@ final class Html {
         return sb.toString();
     }
 
+    /** Escaping for text between tags, as Asciidoctor does it: quotes stay as they are. */
+    static String escapeText(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     /** Where a program's page lives, relative to the site root. */
     static String programPage(String programId) {
         return "programs/" + programId + ".html";

@@ -128,11 +128,8 @@ final class PageTrackingAsciidoctorEngine extends AsciidoctorEngine {
         }
     }
 
+    /** The path an error on a converted page names: program pages are written as HTML and never get here. */
     private String sourceOf(Path stagedFile) {
-        String relative = stagedContent.relativize(stagedFile).toString().replace('\\', '/');
-        if (relative.startsWith(ProgramPages.FOLDER + "/")) {
-            return "snippets/" + relative.substring(ProgramPages.FOLDER.length() + 1).replaceFirst("\\.adoc$", ".java");
-        }
-        return "content/" + relative;
+        return "content/" + stagedContent.relativize(stagedFile).toString().replace('\\', '/');
     }
 }

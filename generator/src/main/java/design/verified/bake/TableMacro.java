@@ -1,5 +1,6 @@
 package design.verified.bake;
 
+import design.verified.data.Catalog;
 import design.verified.data.Table;
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
@@ -22,9 +23,13 @@ public final class TableMacro extends BlockMacroProcessor {
         if (table == null) {
             return createBlock(parent, "pass", MacroSupport.fail("unknown table '" + target + "'"));
         }
-        Map<String, String> attrs = MacroSupport.strings(attributes);
-        String caption = FactsInText.expand(attrs.getOrDefault("caption", attrs.getOrDefault("title", "")), bake.catalog());
-        String link = bake.rootPath() + Html.programPage(table.origin().id());
+        return createBlock(parent, "pass", html(table, MacroSupport.strings(attributes), bake.catalog(), bake.rootPath()));
+    }
+
+    /** The table as HTML, on a page {@code rootPath} ("../" per folder) below the site root. */
+    static String html(Table table, Map<String, String> attrs, Catalog catalog, String rootPath) {
+        String caption = FactsInText.expand(attrs.getOrDefault("caption", attrs.getOrDefault("title", "")), catalog);
+        String link = rootPath + Html.programPage(table.origin().id());
         StringBuilder html = new StringBuilder();
         List<String> wanted = Table.columnList(attrs.get("columns"));
         List<Integer> shown = new java.util.ArrayList<>();
@@ -63,7 +68,7 @@ public final class TableMacro extends BlockMacroProcessor {
             html.append("</tr>\n");
         }
         html.append("</tbody></table></div>");
-        return createBlock(parent, "pass", html.toString());
+        return html.toString();
     }
 
     private static boolean looksNumeric(String cell) {
