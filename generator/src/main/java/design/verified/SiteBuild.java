@@ -103,7 +103,7 @@ public final class SiteBuild implements AutoCloseable {
      */
     public List<String> build(boolean preview) {
         // Asciidoctor's start-up (JRuby) and JBake's store take seconds: overlap them with compiling and running.
-        CompletableFuture<Void> asciidoctor = CompletableFuture.runAsync(baker::warmUp);
+        CompletableFuture<Void> bakerWarm = CompletableFuture.runAsync(baker::warmUp);
         CompletableFuture<Void> workers = CompletableFuture.completedFuture(null);
         Path staging = publisher.freshStaging();
         List<String> deferred = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class SiteBuild implements AutoCloseable {
             } else {
                 catalog = stage("unverified", () -> Catalog.unverified(sources), c -> "programs skipped (benchmark only)");
             }
-            asciidoctor.join();
+            bakerWarm.join();
             stage("bake", () -> baker.bake(sources, catalog,
                     fixedBuildInfo != null ? fixedBuildInfo : BuildInfo.of(layout.root()), staging, layout.site()),
                     r -> r.rendered() + " of " + r.pages() + " pages rendered");
@@ -139,7 +139,7 @@ public final class SiteBuild implements AutoCloseable {
         } catch (RuntimeException e) {
             baker.forgetPublishedState();
             publisher.discard();
-            asciidoctor.cancel(false);
+            bakerWarm.cancel(false);
             workers.exceptionally(failed -> null).join(); // workers started early wait in the runner, which stops them on close
             throw e;
         }

@@ -1,5 +1,8 @@
 package design.verified.bake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import design.verified.Hashing;
 import design.verified.data.Catalog;
 import design.verified.data.Chart;
 import design.verified.data.Fact;
@@ -12,10 +15,12 @@ import design.verified.run.ProgramResult;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One generated page per program: its whole source, its output, the facts, tables and charts it
@@ -27,6 +32,7 @@ final class ProgramPages {
     static final String FOLDER = "programs";
     /** Pages in the order of their source files, as the "shown on" lists give them. */
     static final Comparator<Page> BY_SOURCE = Comparator.comparing(Page::source);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProgramPages() {
     }
@@ -36,9 +42,34 @@ final class ProgramPages {
         Map<String, Set<Page>> usedBy = usage(catalog, sources);
         Map<String, String> pages = new TreeMap<>();
         for (Program p : catalog.programs().values()) { // the HTML holds all it shows, so a changed result changes the file
-            pages.put(FOLDER + "/" + p.id() + ".html", page(p, catalog, usedBy.getOrDefault(p.id(), Set.of())));
+            Set<Page> shownOn = usedBy.getOrDefault(p.id(), Set.of());
+            String inputs = inputsHash(p, catalog, shownOn);
+            Written last = WRITTEN.get(p.id());
+            if (last == null || !last.inputs().equals(inputs)) {
+                last = new Written(inputs, page(p, catalog, shownOn));
+                WRITTEN.put(p.id(), last);
+            }
+            pages.put(FOLDER + "/" + p.id() + ".html", last.html());
         }
         return pages;
+    }
+
+    /** A page and a hash of what it was written from: a preview rebuild rewrites only pages whose program changed. */
+    private record Written(String inputs, String html) {
+    }
+
+    private static final Map<String, Written> WRITTEN = new ConcurrentHashMap<>();
+
+    private static String inputsHash(Program p, Catalog catalog, Set<Page> shownOn) {
+        ProgramResult r = catalog.result(p.id());
+        Hashing h = Hashing.sha256().add(p.source()).add(p.text());
+        shownOn.forEach(page -> h.add(page.output()).add(page.title()));
+        try {
+            h.add(JSON.writeValueAsString(List.of(r.hasMain(), r.stdout(), r.facts(), r.tables(), r.derived(), r.charts())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return h.hex();
     }
 
     /**

@@ -72,12 +72,10 @@ public final class ProgramRunner implements AutoCloseable {
         if (!cache.isEmpty()) {
             return;
         }
-        boolean anyOptimized = programs.stream().anyMatch(Program::optimized);
-        int quick = anyOptimized && workers > 1 ? workers : Math.min(workers, programs.size());
-        while (idleCount(false) < quick) {
+        while (idleCount(false) < Math.min(workers, programs.size())) {
             giveBack(WorkerProcess.start(root, libraries.classpath(), heapMegabytes, false));
         }
-        if (anyOptimized && idleCount(true) == 0) {
+        if (programs.stream().anyMatch(Program::optimized) && idleCount(true) == 0) {
             giveBack(WorkerProcess.start(root, libraries.classpath(), heapMegabytes, true));
         }
     }
