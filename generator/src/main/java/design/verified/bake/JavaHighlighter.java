@@ -8,6 +8,7 @@ import org.asciidoctor.syntaxhighlighter.HighlightResult;
 import org.asciidoctor.jruby.syntaxhighlighter.spi.SyntaxHighlighterRegistry;
 import org.asciidoctor.syntaxhighlighter.Highlighter;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -42,6 +43,18 @@ public final class JavaHighlighter implements Highlighter {
             "(?<word>[\\p{L}_$][\\p{L}\\p{N}_$]*)",
             "(?<operator>[^\\s\\p{L}\\p{N}_$\"'@/]+|/)",
             "(?<other>[\\s\\S])"));
+    /**
+     * Groups of {@link #TOKEN} coloured as they stand. A literal ends whatever came before it; a comment
+     * or an annotation leaves "the last token could end a type" as it was.
+     */
+    private record Coloured(String group, String cssClass, boolean literal) {
+    }
+
+    private static final List<Coloured> COLOURED = List.of(
+            new Coloured("c1", "c1", false), new Coloured("cm", "cm", false), new Coloured("annotation", "nd", false),
+            new Coloured("textblock", "s", true), new Coloured("string", "s", true), new Coloured("chr", "sc", true),
+            new Coloured("hex", "mh", true), new Coloured("bin", "mb", true), new Coloured("flt", "mf", true),
+            new Coloured("integer", "mi", true));
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[\\p{L}\\p{N}_$.]+(?:\\*)?");
     private static final Pattern CALL_FOLLOWS = Pattern.compile("\\s*\\(");
     private static final Pattern RECORD_DECLARATION = Pattern.compile("\\s+\\p{Lu}");
@@ -90,7 +103,7 @@ public final class JavaHighlighter implements Highlighter {
     /** The source as HTML: escaped, with the coloured tokens wrapped in spans. */
     static String highlight(String source, String lang) {
         if (!"java".equals(lang)) {
-            return escape(source);
+            return Html.escapeText(source);
         }
         StringBuilder html = new StringBuilder(source.length() * 2);
         Matcher m = TOKEN.matcher(source);
@@ -103,32 +116,12 @@ public final class JavaHighlighter implements Highlighter {
                 throw new IllegalStateException("the Java lexer matched nothing at offset " + at);
             }
             String text = m.group();
+            Coloured coloured;
             if (m.group("space") != null) {
                 html.append(text);
-            } else if (m.group("c1") != null) {
-                span(html, "c1", text);
-            } else if (m.group("cm") != null) {
-                span(html, "cm", text);
-            } else if (m.group("textblock") != null || m.group("string") != null) {
-                span(html, "s", text);
-                afterType = false;
-            } else if (m.group("chr") != null) {
-                span(html, "sc", text);
-                afterType = false;
-            } else if (m.group("annotation") != null) {
-                span(html, "nd", text);
-            } else if (m.group("hex") != null) {
-                span(html, "mh", text);
-                afterType = false;
-            } else if (m.group("bin") != null) {
-                span(html, "mb", text);
-                afterType = false;
-            } else if (m.group("flt") != null) {
-                span(html, "mf", text);
-                afterType = false;
-            } else if (m.group("integer") != null) {
-                span(html, "mi", text);
-                afterType = false;
+            } else if ((coloured = colouredGroup(m)) != null) {
+                span(html, coloured.cssClass(), text);
+                afterType &= !coloured.literal();
             } else if (m.group("word") != null) {
                 int end = m.end();
                 if (text.equals("package") || text.equals("import")) {
@@ -158,15 +151,25 @@ public final class JavaHighlighter implements Highlighter {
                 at = end;
                 continue;
             } else if (m.group("operator") != null) {
-                html.append(escape(text));
+                html.append(Html.escapeText(text));
                 afterType = TYPE_END.matcher(text).matches();
             } else {
-                html.append(escape(text));
+                html.append(Html.escapeText(text));
                 afterType = false;
             }
             at = m.end();
         }
         return html.toString();
+    }
+
+    /** The group of {@link #TOKEN} that matched, if it is one that is coloured as it stands. */
+    private static Coloured colouredGroup(Matcher m) {
+        for (Coloured c : COLOURED) {
+            if (m.group(c.group()) != null) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** The role of a name that is not a keyword; null for a plain name, which is not wrapped. */
@@ -218,16 +221,9 @@ public final class JavaHighlighter implements Highlighter {
 
     private static void span(StringBuilder html, String role, String text) {
         if (role == null) {
-            html.append(escape(text));
+            html.append(Html.escapeText(text));
         } else {
-            html.append("<span class=\"").append(role).append("\">").append(escape(text)).append("</span>");
+            html.append("<span class=\"").append(role).append("\">").append(Html.escapeText(text)).append("</span>");
         }
-    }
-
-    private static String escape(String text) {
-        if (text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0) {
-            return text;
-        }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
