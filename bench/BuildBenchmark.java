@@ -1,6 +1,8 @@
 import design.verified.FileTrees;
 import design.verified.SiteBuild;
 import design.verified.SiteLayout;
+import design.verified.discover.Discovery;
+import design.verified.discover.Program;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -161,20 +163,14 @@ public class BuildBenchmark {
             classes = trees.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         String libraries = Files.readString(root.resolve("generator/target/snippet-classpath.txt")).strip();
-        List<String> mains = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root.resolve("snippets"))) {
-            walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p ->
-                    mains.add(root.resolve("snippets").relativize(p).toString().replace('/', '.').replaceFirst("\\.java$", "")));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         long start = System.nanoTime();
         List<Future<Integer>> runs = new ArrayList<>();
-        for (String main : mains) {
+        for (Program program : Discovery.scan(SiteLayout.at(root)).programs()) {
             // the same JIT as the workers: C1 only, unless the program asks for C2
-            String source = Files.readString(root.resolve("snippets").resolve(main.replace('.', '/') + ".java"));
-            String jit = source.matches("(?s).*// run:[^\\n]*jit=c2.*") ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1";
-            runs.add(pool.submit(() -> new ProcessBuilder(javaBin(), jit, "-cp", classes + File.pathSeparator + libraries, main)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor()));
+            String jit = program.optimized() ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1";
+            runs.add(pool.submit(() -> new ProcessBuilder(javaBin(), jit, "-cp", classes + File.pathSeparator + libraries,
+                    program.className()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor()));
         }
         for (Future<Integer> r : runs) {
             r.get();
